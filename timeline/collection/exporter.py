@@ -1,0 +1,180 @@
+"""Export of the database as an `unsc-drafts/1` collection.
+
+The export gives back, key for key and in the same order, the file that was imported;
+`collection_dumps` writes it in the collection's own layout (two-space indent, UTF-8).
+The whole collection is read in a fixed number of queries, whatever its size.
+"""
+
+import json
+from typing import Any
+
+from django.db.models import Prefetch
+
+from timeline.collection.validate import FORMAT
+from timeline.models import (
+    Ballot,
+    Cast,
+    Clause,
+    Collection,
+    Country,
+    Event,
+    Proposer,
+    Resolution,
+    Revision,
+    Source,
+)
+
+
+def _date(value) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _sources(links) -> list[str]:
+    return [link.source.slug for link in links.all()]
+
+
+def collection_export() -> dict[str, Any]:
+    """The collection in the database as `unsc-drafts/1` data."""
+    header = Collection.objects.first()
+    sources_prefetch = Prefetch("source_links__source", queryset=Source.objects.only("slug"))
+    families = Resolution.objects.prefetch_related(
+        "penholder_set",
+        Prefetch(
+            "revisions",
+            Revision.objects.order_by("position").prefetch_related(
+                "sponsorships",
+                sources_prefetch,
+                Prefetch(
+                    "clauses",
+                    Clause.objects.order_by("position").prefetch_related(
+                        sources_prefetch,
+                        Prefetch("proposers", Proposer.objects.select_related("source")),
+                    ),
+                ),
+                "vote__ballots",
+                "vote__source_links__source",
+                "amendments__source_links__source",
+            ),
+        ),
+    )
+    return {
+        "format": FORMAT,
+        "title": header.title if header else "",
+        "description": header.description if header else "",
+        "compiled": _date(header.compiled) if header else None,
+        "countries": [
+            {
+                "code": c.code,
+                "name": c.name,
+                "un_name": c.un_name,
+                "permanent_member": c.permanent_member,
+            }
+            for c in Country.objects.all()
+        ],
+        "sources": [
+            {
+                "id": s.slug,
+                "title": s.title,
+                "publisher": s.publisher,
+                "url": s.url,
+                "date": _date(s.date),
+                "kind": s.kind,
+                "note": s.note or None,
+            }
+            for s in Source.objects.all()
+        ],
+        "events": [
+            {
+                "date": _date(e.date),
+                "date_precision": e.date_precision,
+                "title": e.title,
+                "description": e.description,
+                "sources": _sources(e.source_links),
+            }
+            for e in Event.objects.order_by("position", "date").prefetch_related(
+                "source_links__source"
+            )
+        ],
+        "resolutions": [_resolution(r) for r in families],
+    }
+
+
+def _resolution(r: Resolution) -> dict[str, Any]:
+    return {
+        "slug": r.slug,
+        "title": r.title,
+        "summary": r.summary,
+        "penholders": [p.country_id for p in r.penholder_set.all()],
+        "revisions": [_revision(v) for v in r.revisions.all()],
+    }
+
+
+def _revision(v: Revision) -> dict[str, Any]:
+    vote = getattr(v, "vote", None)
+    return {
+        "label": v.label,
+        "date": _date(v.date),
+        "date_precision": v.date_precision,
+        "date_note": v.date_note or None,
+        "symbol": v.symbol,
+        "status": v.status,
+        "sponsors": [s.country_id for s in v.sponsorships.all()],
+        "text_status": v.text_status,
+        "sources": _sources(v.source_links),
+        "note": v.note or None,
+        "clauses": [_clause(c) for c in v.clauses.all()],
+        "vote": None if vote is None else _vote(vote),
+        "amendments": [
+            {
+                "proposer": a.proposer_id,
+                "date": _date(a.date),
+                "target": a.target,
+                "text": a.text,
+                "outcome": a.outcome,
+                "sources": _sources(a.source_links),
+            }
+            for a in v.amendments.all()
+        ],
+    }
+
+
+def _clause(c: Clause) -> dict[str, Any]:
+    return {
+        "key": c.key,
+        "section": c.section,
+        "number": c.number,
+        "position": c.position,
+        "text": c.text,
+        "text_kind": c.text_kind,
+        "complete": c.complete,
+        "bracketed": c.bracketed,
+        "proposers": [
+            {"country": p.country_id, "source": p.source.slug, "quote": p.quote}
+            for p in c.proposers.all()
+        ],
+        "sources": _sources(c.source_links),
+        "note": c.note or None,
+    }
+
+
+def _vote(vote) -> dict[str, Any]:
+    ballots: list[Ballot] = list(vote.ballots.all())
+    by_cast = {
+        cast: [b.country_id for b in sorted(ballots, key=lambda b: b.position) if b.cast == cast]
+        for cast in Cast.values
+    }
+    return {
+        "date": _date(vote.date),
+        "meeting": vote.meeting,
+        "in_favour": by_cast[Cast.IN_FAVOUR],
+        "against": by_cast[Cast.AGAINST],
+        "abstaining": by_cast[Cast.ABSTAINING],
+        "adopted": vote.adopted,
+        "resolution_number": vote.resolution_number,
+        "sources": _sources(vote.source_links),
+    }
+
+
+def collection_dumps(data: dict[str, Any]) -> str:
+    """The collection's own file layout: two-space indent, UTF-8 characters, final newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,423 @@
+"""Import of a validated `unsc-drafts/1` collection into the database.
+
+The import is one transaction and is idempotent: every row is found by its natural key
+(country code, source id, family slug, revision label, clause key, event date and title)
+and written only if something in it changed, so importing the same file twice changes
+nothing. Within what the file names, the database is made to mirror it: a family's
+revisions, a revision's clauses, proposers, sources, sponsors, votes and amendments.
+Families, sources, countries and events that the file does not name are kept (they may
+be an editor's work) unless `prune` is asked for.
+"""
+
+import datetime
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+
+from timeline.collection.validate import CollectionError, validate_collection
+from timeline.models import (
+    Amendment,
+    AmendmentSource,
+    Ballot,
+    Cast,
+    Clause,
+    ClauseSource,
+    Collection,
+    Country,
+    Event,
+    EventSource,
+    Penholder,
+    Proposer,
+    Resolution,
+    Revision,
+    RevisionSource,
+    Source,
+    Sponsorship,
+    Vote,
+    VoteSource,
+)
+from timeline.naming import clause_anchors, revision_slug
+
+# Positions are unique per parent; rows that move are parked beyond any real position
+# first, so that swapping two rows never collides half way.
+PARKING = 1_000_000
+
+
+@dataclass
+class ImportReport:
+    """How many rows of each kind the import created, updated, deleted or left as they were."""
+
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    deleted: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.deleted)
+
+    def summary(self) -> str:
+        def part(verb: str, counts: Counter) -> str:
+            return f"{sum(counts.values())} {verb}"
+
+        return ", ".join(
+            [
+                part("created", self.created),
+                part("updated", self.updated),
+                part("deleted", self.deleted),
+                part("unchanged", self.unchanged),
+            ]
+        )
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def collection_import(
+    *, data: Any, prune: bool = False, progress: Progress | None = None
+) -> ImportReport:
+    """Validate `data` whole, then import it in one transaction.
+
+    Raises CollectionError listing every problem, having written nothing, if the data is
+    invalid. `progress(done, total, label)` is called as each family is imported.
+    """
+    problems = validate_collection(data)
+    if problems:
+        raise CollectionError(problems)
+    importer = _Importer(prune=prune, progress=progress)
+    with transaction.atomic():
+        importer.run(data)
+    return importer.report
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+class _Importer:
+    def __init__(self, *, prune: bool, progress: Progress | None) -> None:
+        self.prune = prune
+        self.progress = progress or (lambda done, total, label: None)
+        self.report = ImportReport()
+        self.countries: dict[str, Country] = {}
+        self.sources: dict[str, Source] = {}
+
+    # Generic writes
+
+    def save(self, model: type[models.Model], lookup: dict, values: dict) -> models.Model:
+        """Create the row, or update it only where `values` differ from what is stored."""
+        name = model._meta.verbose_name
+        instance = model.objects.filter(**lookup).first()
+        if instance is None:
+            instance = model.objects.create(**lookup, **values)
+            self.report.created[name] += 1
+            return instance
+        changed = [f for f, v in values.items() if getattr(instance, _attname(model, f)) != _id(v)]
+        if changed:
+            for f in changed:
+                setattr(instance, f, values[f])
+            instance.save(update_fields=changed)
+            self.report.updated[name] += 1
+        else:
+            self.report.unchanged[name] += 1
+        return instance
+
+    def delete(self, queryset: models.QuerySet) -> None:
+        for instance in queryset:
+            instance.delete()
+            self.report.deleted[instance._meta.verbose_name] += 1
+
+    def links(
+        self,
+        manager: models.Manager,
+        model: type[models.Model],
+        owner: dict,
+        target: str,
+        wanted: Sequence[models.Model],
+    ) -> None:
+        """Make an ordered link list (sponsors, sources...) equal to `wanted`, in order."""
+        current = list(manager.order_by("position").values_list(f"{target}_id", flat=True))
+        if current == [w.pk for w in wanted]:
+            return
+        manager.all().delete()
+        model.objects.bulk_create(
+            model(**owner, **{target: w}, position=i) for i, w in enumerate(wanted, 1)
+        )
+        tally = self.report.updated if current else self.report.created
+        tally[f"{model._meta.verbose_name} list"] += 1
+
+    def park(self, queryset: models.QuerySet, moving: Iterable[int], **extra: Any) -> None:
+        moving = list(moving)
+        if moving:
+            queryset.filter(pk__in=moving).update(position=models.F("position") + PARKING, **extra)
+
+    # The collection
+
+    def run(self, data: dict) -> None:
+        self.save(
+            Collection,
+            {"id": 1},
+            {
+                "title": data["title"],
+                "description": data["description"],
+                "compiled": _date(data["compiled"]),
+            },
+        )
+        for i, c in enumerate(data["countries"], 1):
+            self.countries[c["code"]] = self.save(
+                Country,
+                {"code": c["code"]},
+                {
+                    "name": c["name"],
+                    "un_name": c["un_name"],
+                    "permanent_member": c["permanent_member"],
+                    "position": i,
+                },
+            )
+        for i, s in enumerate(data["sources"], 1):
+            self.sources[s["id"]] = self.save(
+                Source,
+                {"slug": s["id"]},
+                {
+                    "title": s["title"],
+                    "publisher": s["publisher"],
+                    "url": s["url"],
+                    "date": _date(s["date"]),
+                    "kind": s["kind"],
+                    "note": s["note"] or "",
+                    "position": i,
+                },
+            )
+        events = [self.event(e, i) for i, e in enumerate(data["events"], 1)]
+        total = len(data["resolutions"])
+        families = []
+        for i, r in enumerate(data["resolutions"], 1):
+            self.progress(i - 1, total, r["slug"])
+            families.append(self.resolution(r, i))
+        self.progress(total, total, "")
+        if self.prune:
+            self.delete(Event.objects.exclude(pk__in=[e.pk for e in events]))
+            for family in Resolution.objects.exclude(pk__in=[f.pk for f in families]):
+                self.delete(Revision.objects.filter(resolution=family))
+                self.delete([family])
+            self.delete(Source.objects.exclude(slug__in=self.sources))
+            self.delete(Country.objects.exclude(code__in=self.countries))
+
+    def event(self, e: dict, position: int) -> Event:
+        event = self.save(
+            Event,
+            {"date": _date(e["date"]), "title": e["title"]},
+            {
+                "date_precision": e["date_precision"],
+                "description": e["description"],
+                "position": position,
+            },
+        )
+        self.source_links(event.source_links, EventSource, {"event": event}, e["sources"])
+        return event
+
+    def resolution(self, r: dict, position: int) -> Resolution:
+        family = self.save(
+            Resolution,
+            {"slug": r["slug"]},
+            {"title": r["title"], "summary": r["summary"], "position": position},
+        )
+        self.links(
+            Penholder.objects.filter(resolution=family),
+            Penholder,
+            {"resolution": family},
+            "country",
+            [self.countries[c] for c in r["penholders"]],
+        )
+        labels = [v["label"] for v in r["revisions"]]
+        self.delete(family.revisions.exclude(label__in=labels))
+        existing = {v.label: v for v in family.revisions.all()}
+        self.park(
+            family.revisions.all(),
+            (
+                v.pk
+                for i, label in enumerate(labels, 1)
+                if (v := existing.get(label)) and v.position != i
+            ),
+        )
+        taken = {v.slug for v in existing.values()}
+        for i, v in enumerate(r["revisions"], 1):
+            slug = existing[v["label"]].slug if v["label"] in existing else None
+            if slug is None:
+                slug = revision_slug(v["label"], taken)
+                taken.add(slug)
+            self.revision(family, v, i, slug)
+        return family
+
+    def revision(self, family: Resolution, v: dict, position: int, slug: str) -> Revision:
+        revision = self.save(
+            Revision,
+            {"resolution": family, "label": v["label"]},
+            {
+                "position": position,
+                "slug": slug,
+                "date": _date(v["date"]),
+                "date_precision": v["date_precision"],
+                "date_note": v["date_note"] or "",
+                "symbol": v["symbol"],
+                "status": v["status"],
+                "text_status": v["text_status"],
+                "note": v["note"] or "",
+            },
+        )
+        self.links(
+            revision.sponsorships,
+            Sponsorship,
+            {"revision": revision},
+            "country",
+            [self.countries[c] for c in v["sponsors"]],
+        )
+        self.source_links(
+            revision.source_links, RevisionSource, {"revision": revision}, v["sources"]
+        )
+        self.clauses(revision, v["clauses"], v["text_status"])
+        self.vote(revision, v["vote"])
+        self.amendments(revision, v["amendments"])
+        return revision
+
+    def clauses(self, revision: Revision, clauses: list[dict], text_status: str) -> None:
+        ordered = sorted(clauses, key=lambda c: c["position"])
+        anchors = dict(
+            zip(
+                (c["key"] for c in ordered),
+                clause_anchors([(c["section"], c["number"]) for c in ordered], text_status),
+                strict=True,
+            )
+        )
+        self.delete(revision.clauses.exclude(key__in=anchors))
+        wanted = {c["key"]: c for c in clauses}
+        moving = [
+            pk
+            for pk, key, position, anchor in revision.clauses.values_list(
+                "pk", "key", "position", "anchor"
+            )
+            if position != wanted[key]["position"] or anchor != anchors[key]
+        ]
+        self.park(
+            revision.clauses.all(),
+            moving,
+            anchor=models.functions.Concat(
+                models.Value("parked-"), models.F("pk"), output_field=models.CharField()
+            ),
+        )
+        for c in clauses:
+            clause = self.save(
+                Clause,
+                {"revision": revision, "key": c["key"]},
+                {
+                    "section": c["section"],
+                    "number": c["number"],
+                    "position": c["position"],
+                    "anchor": anchors[c["key"]],
+                    "text": c["text"],
+                    "text_kind": c["text_kind"],
+                    "complete": c["complete"],
+                    "bracketed": c["bracketed"],
+                    "note": c["note"] or "",
+                },
+            )
+            self.source_links(clause.source_links, ClauseSource, {"clause": clause}, c["sources"])
+            self.proposers(clause, c["proposers"])
+
+    def proposers(self, clause: Clause, proposers: list[dict]) -> None:
+        current = list(
+            clause.proposers.order_by("position").values_list("country_id", "source__slug", "quote")
+        )
+        wanted = [(p["country"], p["source"], p["quote"]) for p in proposers]
+        if current == wanted:
+            return
+        clause.proposers.all().delete()
+        (self.report.updated if current else self.report.created)["proposer list"] += 1
+        Proposer.objects.bulk_create(
+            Proposer(
+                clause=clause,
+                country=self.countries[country],
+                source=self.sources[source],
+                quote=quote,
+                position=i,
+            )
+            for i, (country, source, quote) in enumerate(wanted, 1)
+        )
+
+    def vote(self, revision: Revision, v: dict | None) -> None:
+        if v is None:
+            self.delete(Vote.objects.filter(revision=revision))
+            return
+        vote = self.save(
+            Vote,
+            {"revision": revision},
+            {
+                "date": _date(v["date"]),
+                "meeting": v["meeting"],
+                "adopted": v["adopted"],
+                "resolution_number": v["resolution_number"],
+            },
+        )
+        wanted = [(code, cast) for cast in Cast.values for code in v[cast]]
+        current = list(vote.ballots.order_by("cast", "position").values_list("country_id", "cast"))
+        if sorted(current, key=lambda b: Cast.values.index(b[1])) != wanted:
+            vote.ballots.all().delete()
+            (self.report.updated if current else self.report.created)["ballot list"] += 1
+            Ballot.objects.bulk_create(
+                Ballot(vote=vote, country=self.countries[code], cast=cast, position=i)
+                for cast in Cast.values
+                for i, code in enumerate(v[cast], 1)
+            )
+        self.source_links(vote.source_links, VoteSource, {"vote": vote}, v["sources"])
+
+    def amendments(self, revision: Revision, amendments: list[dict]) -> None:
+        current = list(revision.amendments.order_by("position"))
+        if [_amendment_data(a) for a in current] == amendments:
+            self.report.unchanged["amendment"] += len(current)
+            return
+        self.delete(revision.amendments.all())
+        for i, a in enumerate(amendments, 1):
+            amendment = Amendment.objects.create(
+                revision=revision,
+                proposer=self.countries[a["proposer"]],
+                date=_date(a["date"]),
+                target=a["target"],
+                text=a["text"],
+                outcome=a["outcome"],
+                position=i,
+            )
+            self.source_links(
+                amendment.source_links, AmendmentSource, {"amendment": amendment}, a["sources"]
+            )
+            self.report.created["amendment"] += 1
+
+    def source_links(
+        self, manager: models.Manager, model: type[models.Model], owner: dict, ids: list[str]
+    ) -> None:
+        self.links(manager, model, owner, "source", [self.sources[s] for s in ids])
+
+
+def _amendment_data(amendment: Amendment) -> dict:
+    """An amendment in the file's form, to tell whether the file changed it."""
+    return {
+        "proposer": amendment.proposer_id,
+        "date": amendment.date.isoformat(),
+        "target": amendment.target,
+        "text": amendment.text,
+        "outcome": amendment.outcome,
+        "sources": list(
+            amendment.source_links.order_by("position").values_list("source__slug", flat=True)
+        ),
+    }
+
+
+def _attname(model: type[models.Model], name: str) -> str:
+    return model._meta.get_field(name).attname
+
+
+def _id(value: Any) -> Any:
+    """A related object compares to its stored foreign key by primary key."""
+    return value.pk if isinstance(value, models.Model) else value

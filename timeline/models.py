@@ -1,0 +1,495 @@
+"""Redline's domain model (DESIGN §3), after Akoma Ntoso's UN profile.
+
+A draft family (`Resolution`, the AKN "Work") has revisions (`Revision`, the "Expression"),
+each made of clauses. A clause's `key` follows the same paragraph through every revision
+of its family; its `anchor` (`pp3`, `op5`) names its place in one revision.
+
+The honesty fields of DESIGN §2 (text kind, completeness, brackets, text status, date
+precision) are part of the data, not of the display, and the database enforces their rules.
+Lists that the `unsc-drafts/1` format orders (sponsors, sources, proposers, votes) keep
+their order in a `position` column so an export gives back the file that was imported.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length, Upper
+from django.db.models.lookups import Exact
+from django.urls import reverse
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "exact day"
+    MONTH = "month", "month only"
+    APPROXIMATE = "approximate", "approximate"
+
+
+class SourceKind(models.TextChoices):
+    UN_RECORD = "un-record", "UN verbatim record"
+    UN_PRESS_RELEASE = "un-press-release", "UN press release"
+    UN_DOCUMENT = "un-document", "UN document"
+    LEAKED_TEXT = "leaked-text", "leaked text"
+    NEWS = "news", "news report"
+    ANALYSIS = "analysis", "analysis"
+    BLOG = "blog", "blog"
+
+
+class RevisionStatus(models.TextChoices):
+    CIRCULATED = "circulated", "circulated"
+    IN_BLUE = "in-blue", "in blue"
+    NOT_VOTED = "not-voted", "not put to a vote"
+    VETOED = "vetoed", "vetoed"
+    ADOPTED = "adopted", "adopted"
+
+
+class TextStatus(models.TextChoices):
+    COMPLETE = "complete", "complete text"
+    PARTIAL = "partial", "partial text"
+    FRAGMENTS = "fragments", "fragments only"
+    NONE = "none", "no text available"
+
+
+class Section(models.TextChoices):
+    PREAMBULAR = "preambular", "preambular"
+    OPERATIVE = "operative", "operative"
+
+
+class TextKind(models.TextChoices):
+    VERBATIM = "verbatim", "verbatim"
+    PARAPHRASE = "paraphrase", "reported paraphrase"
+
+
+class Cast(models.TextChoices):
+    IN_FAVOUR = "in_favour", "in favour"
+    AGAINST = "against", "against"
+    ABSTAINING = "abstaining", "abstaining"
+
+
+class AmendmentOutcome(models.TextChoices):
+    REJECTED = "rejected", "rejected"
+
+
+def _choices_check(field: str, choices: type[models.TextChoices], name: str):
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class Collection(models.Model):
+    """The imported collection's own description: one row, the file's header."""
+
+    title = models.CharField(max_length=300)
+    description = models.TextField()
+    compiled = models.DateField(help_text="When the collection was last compiled.")
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="collection_single_row")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Country(models.Model):
+    code = models.CharField(
+        "ISO 3166-1 alpha-2 code", max_length=2, primary_key=True, help_text="GB for the UK."
+    )
+    name = models.CharField(max_length=100)
+    un_name = models.CharField("name in UN records", max_length=200)
+    permanent_member = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(default=0, help_text="Order in the collection.")
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code=Upper("code")) & Q(Exact(Length("code"), 2)),
+                name="country_code_alpha2",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Source(models.Model):
+    """Where a text, a proposer, a date or a vote is known from."""
+
+    slug = models.SlugField("id", max_length=100, unique=True)
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=300)
+    url = models.URLField("URL", max_length=1000)
+    date = models.DateField(null=True, blank=True, help_text="Publication date, if known.")
+    kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    note = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0, help_text="Order in the collection.")
+
+    class Meta:
+        ordering = ["position", "slug"]
+        constraints = [_choices_check("kind", SourceKind, "source_kind_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.title}"
+
+
+class Event(models.Model):
+    """Dated context on the timeline (votes and meetings belong to revisions)."""
+
+    date = models.DateField()
+    date_precision = models.CharField(
+        max_length=11,
+        choices=[(DatePrecision.DAY, "exact day"), (DatePrecision.MONTH, "month only")],
+        default=DatePrecision.DAY,
+    )
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    sources = models.ManyToManyField(Source, through="EventSource", related_name="events")
+    position = models.PositiveIntegerField(default=0, help_text="Order in the collection.")
+
+    class Meta:
+        ordering = ["date", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_precision__in=[DatePrecision.DAY, DatePrecision.MONTH]),
+                name="event_date_precision_valid",
+            ),
+            models.UniqueConstraint(fields=["date", "title"], name="event_unique_date_title"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.title}"
+
+
+class Resolution(models.Model):
+    """A draft family: a text through its revisions, with the rival drafts beside it."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    penholders = models.ManyToManyField(
+        Country, through="Penholder", related_name="penned_resolutions", blank=True
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Order in the collection.")
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = "draft family"
+        verbose_name_plural = "draft families"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolution", args=[self.slug])
+
+
+class RevisionQuerySet(models.QuerySet):
+    def in_date_order(self) -> "RevisionQuerySet":
+        """Chronological as far as known: by date, then by the family's own order."""
+        return self.order_by("date", "resolution__position", "position")
+
+    def with_details(self) -> "RevisionQuerySet":
+        """Everything a revision's listing shows, in a fixed number of queries."""
+        return self.select_related("resolution", "vote").prefetch_related(
+            models.Prefetch("sponsorships", Sponsorship.objects.select_related("country")),
+        )
+
+
+class Revision(models.Model):
+    """One version of a draft family's text (or a rival draft within the family)."""
+
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.PROTECT, related_name="revisions", verbose_name="family"
+    )
+    position = models.PositiveIntegerField(help_text="Order within the family, from 1.")
+    label = models.CharField(max_length=100, help_text="Short name, e.g. “v3 (1 Feb 19:00)”.")
+    slug = models.SlugField(max_length=100, help_text="The revision's part of its URL.")
+    date = models.DateField()
+    date_precision = models.CharField(
+        max_length=11,
+        choices=[(DatePrecision.DAY, "exact day"), (DatePrecision.APPROXIMATE, "approximate")],
+        default=DatePrecision.DAY,
+    )
+    date_note = models.TextField(blank=True, help_text="How the date is known.")
+    symbol = models.CharField(
+        "document symbol", max_length=50, null=True, blank=True, help_text="e.g. S/2012/77"
+    )
+    status = models.CharField(max_length=12, choices=RevisionStatus.choices)
+    text_status = models.CharField(max_length=10, choices=TextStatus.choices)
+    note = models.TextField(blank=True)
+    sponsors = models.ManyToManyField(
+        Country, through="Sponsorship", related_name="sponsored_revisions", blank=True
+    )
+    sources = models.ManyToManyField(Source, through="RevisionSource", related_name="revisions")
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["resolution__position", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "position"], name="revision_unique_position"
+            ),
+            models.UniqueConstraint(fields=["resolution", "label"], name="revision_unique_label"),
+            models.UniqueConstraint(fields=["resolution", "slug"], name="revision_unique_slug"),
+            models.UniqueConstraint(
+                fields=["symbol"], condition=Q(symbol__isnull=False), name="revision_unique_symbol"
+            ),
+            models.CheckConstraint(condition=Q(position__gte=1), name="revision_position_gte_1"),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=[DatePrecision.DAY, DatePrecision.APPROXIMATE]),
+                name="revision_date_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(date_precision=DatePrecision.APPROXIMATE) | ~Q(date_note=""),
+                name="revision_approximate_date_has_note",
+            ),
+            models.CheckConstraint(condition=~Q(symbol=""), name="revision_symbol_not_blank"),
+            _choices_check("status", RevisionStatus, "revision_status_valid"),
+            _choices_check("text_status", TextStatus, "revision_text_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution.title} — {self.label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("revision", args=[self.resolution.slug, self.slug])
+
+    @property
+    def date_is_approximate(self) -> bool:
+        return self.date_precision == DatePrecision.APPROXIMATE
+
+
+class Clause(models.Model):
+    """A paragraph of a revision, or the part of it that a source quotes."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="clauses")
+    key = models.SlugField(
+        max_length=100,
+        help_text="Shared by the same paragraph in every revision of the family; "
+        "never changes when the paragraph is renumbered or moved.",
+    )
+    section = models.CharField(max_length=10, choices=Section.choices)
+    number = models.CharField(
+        max_length=30,
+        null=True,
+        blank=True,
+        help_text="The paragraph's label exactly as printed (pp9bis, OP 9, 1); empty if none.",
+    )
+    position = models.PositiveIntegerField(help_text="Order within the revision, from 1.")
+    anchor = models.SlugField(
+        max_length=40, help_text="The paragraph's place in this revision: pp3, op5, op5a."
+    )
+    text = models.TextField()
+    text_kind = models.CharField(max_length=10, choices=TextKind.choices)
+    complete = models.BooleanField(help_text="The whole paragraph, not a part of it.")
+    bracketed = models.BooleanField(help_text="Shows square-bracketed, not yet agreed text.")
+    note = models.TextField(blank=True)
+    sources = models.ManyToManyField(Source, through="ClauseSource", related_name="clauses")
+
+    class Meta:
+        ordering = ["revision", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "position"], name="clause_unique_position"),
+            models.UniqueConstraint(fields=["revision", "key"], name="clause_unique_key"),
+            models.UniqueConstraint(fields=["revision", "anchor"], name="clause_unique_anchor"),
+            models.CheckConstraint(condition=Q(position__gte=1), name="clause_position_gte_1"),
+            models.CheckConstraint(condition=~Q(text=""), name="clause_text_not_empty"),
+            models.CheckConstraint(condition=~Q(number=""), name="clause_number_not_blank"),
+            models.CheckConstraint(
+                condition=~Q(text_kind=TextKind.PARAPHRASE, complete=True),
+                name="clause_paraphrase_is_never_complete",
+            ),
+            _choices_check("section", Section, "clause_section_valid"),
+            _choices_check("text_kind", TextKind, "clause_text_kind_valid"),
+        ]
+        indexes = [models.Index(fields=["key"], name="clause_key_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.revision.label} {self.anchor}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.revision.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def is_paraphrase(self) -> bool:
+        return self.text_kind == TextKind.PARAPHRASE
+
+
+class Proposer(models.Model):
+    """A country credited with a clause, recorded only with the source that says so."""
+
+    clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="proposers")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="proposals")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="proposer_credits")
+    quote = models.TextField(help_text="The source's own words crediting the country.")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["clause", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clause", "country", "source"], name="proposer_unique_credit"
+            ),
+            models.CheckConstraint(condition=~Q(quote=""), name="proposer_quote_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} (per {self.source.slug})"
+
+
+class Vote(models.Model):
+    revision = models.OneToOneField(Revision, on_delete=models.CASCADE, related_name="vote")
+    date = models.DateField()
+    meeting = models.CharField(max_length=30, help_text="S/PV symbol, e.g. S/PV.6711.")
+    adopted = models.BooleanField()
+    resolution_number = models.CharField(
+        max_length=30, null=True, blank=True, help_text="e.g. 2042 (2012)."
+    )
+    members = models.ManyToManyField(Country, through="Ballot", related_name="votes")
+    sources = models.ManyToManyField(Source, through="VoteSource", related_name="votes")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(adopted=True) | Q(resolution_number__isnull=True),
+                name="vote_only_adopted_has_resolution_number",
+            ),
+            models.CheckConstraint(
+                condition=~Q(resolution_number=""), name="vote_resolution_number_not_blank"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} ({'adopted' if self.adopted else 'not adopted'})"
+
+
+class Ballot(models.Model):
+    """One Council member's vote, named only where a source names it."""
+
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="ballots")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="ballots")
+    cast = models.CharField(max_length=10, choices=Cast.choices)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["vote", "cast", "position"]
+        verbose_name = "member's vote"
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "country"], name="ballot_one_per_member"),
+            _choices_check("cast", Cast, "ballot_cast_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country}: {self.get_cast_display()}"
+
+
+class Amendment(models.Model):
+    """An amendment proposed to a revision and not adopted."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="amendments")
+    proposer = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="amendments")
+    date = models.DateField()
+    target = models.CharField(max_length=50, help_text="The paragraph as the source labels it.")
+    text = models.TextField()
+    outcome = models.CharField(max_length=10, choices=AmendmentOutcome.choices)
+    sources = models.ManyToManyField(Source, through="AmendmentSource", related_name="amendments")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["revision", "position"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="amendment_text_not_empty"),
+            _choices_check("outcome", AmendmentOutcome, "amendment_outcome_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposer} on {self.target}"
+
+
+# Ordered links. Each keeps the order the collection gives and refuses duplicates.
+
+
+class Penholder(models.Model):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "country"], name="penholder_unique")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.country)
+
+
+class Sponsorship(models.Model):
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="sponsorships")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="sponsorships")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "country"], name="sponsorship_unique")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.country)
+
+
+class SourceLink(models.Model):
+    source = models.ForeignKey(Source, on_delete=models.PROTECT)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.source.slug
+
+
+class EventSource(SourceLink):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="source_links")
+
+    class Meta(SourceLink.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["event", "source"], name="event_source_unique")
+        ]
+
+
+class RevisionSource(SourceLink):
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="source_links")
+
+    class Meta(SourceLink.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "source"], name="revision_source_unique")
+        ]
+
+
+class ClauseSource(SourceLink):
+    clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="source_links")
+
+    class Meta(SourceLink.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["clause", "source"], name="clause_source_unique")
+        ]
+
+
+class VoteSource(SourceLink):
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="source_links")
+
+    class Meta(SourceLink.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "source"], name="vote_source_unique")
+        ]
+
+
+class AmendmentSource(SourceLink):
+    amendment = models.ForeignKey(Amendment, on_delete=models.CASCADE, related_name="source_links")
+
+    class Meta(SourceLink.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["amendment", "source"], name="amendment_source_unique")
+        ]
