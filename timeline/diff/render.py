@@ -1,0 +1,104 @@
+"""Renderings of a comparison: HTML for the pages, text for the shell, a summary line.
+
+Rendering never recomputes anything: it reads a :class:`~timeline.diff.result.Comparison`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from timeline.diff.result import Block, Change, Comparison, Kind, Op, Status
+
+# Counts in the order a reader wants them: what is new first, what stayed last.
+_SUMMARY_ORDER = (Status.ADDED, Status.REMOVED, Status.EDITED, Status.MOVED)
+_HTML_LABEL = {Op.INSERT: "inserted: ", Op.DELETE: "deleted: "}
+_TEXT_MARK = {Op.EQUAL: ("", ""), Op.INSERT: ("{+", "+}"), Op.DELETE: ("[-", "-]")}
+
+
+def summary_line(comparison: Comparison) -> str:
+    """One line such as ``"3 added, 1 removed, 4 edited, 1 moved"``, or ``"no changes"``.
+
+    Statuses with a count of zero are left out; unchanged blocks are never counted.
+    """
+    counts = comparison.counts()
+    parts = [f"{counts[status]} {status}" for status in _SUMMARY_ORDER if counts[status]]
+    return ", ".join(parts) or "no changes"
+
+
+def render_html(comparison: Comparison) -> str:
+    """The comparison as an HTML fragment, one ``div`` per alignment entry.
+
+    Guarantees: every text is escaped with :func:`html.escape`; each entry states its
+    status in words (``data-status`` and a visible label for every change), never by
+    colour alone; ``<ins>`` and ``<del>`` open with visually hidden "inserted: " or
+    "deleted: " text (the page's CSS must define ``.visually-hidden``); inserted text
+    carries ``data-proposer`` with the new clause's proposers, space-separated, when it
+    has any.
+    """
+    parts = ['<div class="redline">']
+    for change in comparison.alignment:
+        old = comparison.old[change.old] if change.old is not None else None
+        new = comparison.new[change.new] if change.new is not None else None
+        attributes = f'class="redline-change redline-{change.status}" data-status="{change.status}"'
+        if change.old is not None:
+            attributes += f' data-old="{change.old}"'
+        if change.new is not None:
+            attributes += f' data-new="{change.new}"'
+        parts.append(f"<div {attributes}>")
+        label = _label(change, old, new)
+        if label:
+            parts.append(f'<span class="redline-label">{escape(label)}</span> ')
+        heading = (new or old).kind is Kind.HEADING  # type: ignore[union-attr]
+        proposer = ""
+        if new is not None and new.proposers:
+            proposer = f' data-proposer="{escape(" ".join(new.proposers))}"'
+        parts.append(
+            '<p class="redline-text redline-heading">' if heading else '<p class="redline-text">'
+        )
+        for op, text in change.ops:
+            if op is Op.EQUAL:
+                parts.append(escape(text))
+            else:
+                element = "ins" if op is Op.INSERT else "del"
+                extra = proposer if op is Op.INSERT else ""
+                parts.append(
+                    f'<{element}{extra}><span class="visually-hidden">{_HTML_LABEL[op]}</span>'
+                    f"{escape(text)}</{element}>"
+                )
+        parts.append("</p></div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render_text(comparison: Comparison) -> str:
+    """The comparison as plain text: the summary line, then one line per entry.
+
+    Each line is the status, the number label and the text, with deleted text as
+    ``[-...-]`` and inserted text as ``{+...+}`` (the ``wdiff`` convention).
+    """
+    lines = [summary_line(comparison)]
+    for change in comparison.alignment:
+        old = comparison.old[change.old] if change.old is not None else None
+        new = comparison.new[change.new] if change.new is not None else None
+        label = _label(change, old, new) or str(change.status)
+        body = "".join(f"{_TEXT_MARK[op][0]}{text}{_TEXT_MARK[op][1]}" for op, text in change.ops)
+        lines.append(f"{label}: {body}")
+    return "\n".join(lines) + "\n"
+
+
+def _label(change: Change, old: Block | None, new: Block | None) -> str:
+    """The status in words, with the number label(s), e.g. ``"PP5 (was PP4), edited"``."""
+    numbers = ""
+    if new is not None and new.number:
+        numbers = new.number
+        if old is not None and old.number and old.number != new.number:
+            numbers += f" (was {old.number})"
+    elif old is not None and old.number:
+        numbers = old.number
+    if change.status is Status.UNCHANGED:
+        return numbers
+    if change.status is Status.MOVED:
+        status = "moved, edited" if change.text_changed else "moved"
+    else:
+        status = str(change.status)
+    return f"{numbers}, {status}" if numbers else status
