@@ -10,6 +10,8 @@ Lists that the `unsc-drafts/1` format orders (sponsors, sources, proposers, vote
 their order in a `position` column so an export gives back the file that was imported.
 """
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length, Upper
@@ -158,6 +160,18 @@ class Event(models.Model):
         return f"{self.date}: {self.title}"
 
 
+class ResolutionQuerySet(models.QuerySet):
+    def with_revisions(self) -> "ResolutionQuerySet":
+        """Each family with its revisions in date order, their sponsors and votes."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "revisions",
+                Revision.objects.in_date_order().with_details(),
+            ),
+            models.Prefetch("penholder_set", Penholder.objects.select_related("country")),
+        )
+
+
 class Resolution(models.Model):
     """A draft family: a text through its revisions, with the rival drafts beside it."""
 
@@ -168,6 +182,8 @@ class Resolution(models.Model):
         Country, through="Penholder", related_name="penned_resolutions", blank=True
     )
     position = models.PositiveIntegerField(default=0, help_text="Order in the collection.")
+
+    objects = ResolutionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "slug"]
@@ -190,6 +206,7 @@ class RevisionQuerySet(models.QuerySet):
         """Everything a revision's listing shows, in a fixed number of queries."""
         return self.select_related("resolution", "vote").prefetch_related(
             models.Prefetch("sponsorships", Sponsorship.objects.select_related("country")),
+            models.Prefetch("vote__ballots", Ballot.objects.select_related("country")),
         )
 
 
@@ -258,6 +275,16 @@ class Revision(models.Model):
         return self.date_precision == DatePrecision.APPROXIMATE
 
 
+class ClauseQuerySet(models.QuerySet):
+    def with_provenance(self) -> "ClauseQuerySet":
+        """Clauses with their proposers (country, source) and sources, in a fixed number of
+        queries."""
+        return self.prefetch_related(
+            models.Prefetch("proposers", Proposer.objects.select_related("country", "source")),
+            models.Prefetch("source_links", ClauseSource.objects.select_related("source")),
+        )
+
+
 class Clause(models.Model):
     """A paragraph of a revision, or the part of it that a source quotes."""
 
@@ -285,6 +312,8 @@ class Clause(models.Model):
     note = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, through="ClauseSource", related_name="clauses")
 
+    objects = ClauseQuerySet.as_manager()
+
     class Meta:
         ordering = ["revision", "position"]
         constraints = [
@@ -306,12 +335,24 @@ class Clause(models.Model):
     def __str__(self) -> str:
         return f"{self.revision.label} {self.anchor}: {self.text[:60]}"
 
+    def save(self, *args, **kwargs) -> None:
+        if not self.anchor:
+            # A unique placeholder until revision_refresh_anchors() names its place; an
+            # empty anchor would collide with the next new clause.
+            self.anchor = f"new-{uuid.uuid4().hex[:12]}"
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return f"{self.revision.get_absolute_url()}#{self.anchor}"
 
     @property
     def is_paraphrase(self) -> bool:
         return self.text_kind == TextKind.PARAPHRASE
+
+    @property
+    def is_arabic(self) -> bool:
+        """Arabic-script text (resolution 2043's only text), shown right to left."""
+        return any("\u0600" <= ch <= "\u06ff" for ch in self.text[:200])
 
 
 class Proposer(models.Model):
@@ -360,6 +401,33 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} ({'adopted' if self.adopted else 'not adopted'})"
+
+    # A Council of 15 members: fewer named ballots means the sources do not name them all.
+    COUNCIL_SIZE = 15
+
+    def ballots_by_cast(self) -> dict[str, list["Ballot"]]:
+        """The named members' ballots grouped as in favour, against, abstaining (uses the
+        prefetched ballots)."""
+        groups: dict[str, list[Ballot]] = {cast: [] for cast in Cast.values}
+        for ballot in sorted(self.ballots.all(), key=lambda b: b.position):
+            groups[ballot.cast].append(ballot)
+        return groups
+
+    def vetoed_by(self) -> list["Country"]:
+        """Permanent members voting against a draft that failed."""
+        if self.adopted:
+            return []
+        return [
+            b.country
+            for b in self.ballots.all()
+            if b.cast == Cast.AGAINST and b.country.permanent_member
+        ]
+
+    def members_named(self) -> int:
+        return len(self.ballots.all())
+
+    def all_members_named(self) -> bool:
+        return self.members_named() >= self.COUNCIL_SIZE
 
 
 class Ballot(models.Model):

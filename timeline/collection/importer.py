@@ -39,7 +39,8 @@ from timeline.models import (
     Vote,
     VoteSource,
 )
-from timeline.naming import clause_anchors, revision_slug
+from timeline.naming import revision_slug
+from timeline.services import revision_refresh_anchors
 
 # Positions are unique per parent; rows that move are parked beyond any real position
 # first, so that swapping two rows never collides half way.
@@ -278,34 +279,20 @@ class _Importer:
         self.source_links(
             revision.source_links, RevisionSource, {"revision": revision}, v["sources"]
         )
-        self.clauses(revision, v["clauses"], v["text_status"])
+        self.clauses(revision, v["clauses"])
         self.vote(revision, v["vote"])
         self.amendments(revision, v["amendments"])
         return revision
 
-    def clauses(self, revision: Revision, clauses: list[dict], text_status: str) -> None:
-        ordered = sorted(clauses, key=lambda c: c["position"])
-        anchors = dict(
-            zip(
-                (c["key"] for c in ordered),
-                clause_anchors([(c["section"], c["number"]) for c in ordered], text_status),
-                strict=True,
-            )
-        )
-        self.delete(revision.clauses.exclude(key__in=anchors))
+    def clauses(self, revision: Revision, clauses: list[dict]) -> None:
         wanted = {c["key"]: c for c in clauses}
-        moving = [
-            pk
-            for pk, key, position, anchor in revision.clauses.values_list(
-                "pk", "key", "position", "anchor"
-            )
-            if position != wanted[key]["position"] or anchor != anchors[key]
-        ]
+        self.delete(revision.clauses.exclude(key__in=wanted))
         self.park(
             revision.clauses.all(),
-            moving,
-            anchor=models.functions.Concat(
-                models.Value("parked-"), models.F("pk"), output_field=models.CharField()
+            (
+                pk
+                for pk, key, position in revision.clauses.values_list("pk", "key", "position")
+                if position != wanted[key]["position"]
             ),
         )
         for c in clauses:
@@ -316,7 +303,6 @@ class _Importer:
                     "section": c["section"],
                     "number": c["number"],
                     "position": c["position"],
-                    "anchor": anchors[c["key"]],
                     "text": c["text"],
                     "text_kind": c["text_kind"],
                     "complete": c["complete"],
@@ -326,6 +312,7 @@ class _Importer:
             )
             self.source_links(clause.source_links, ClauseSource, {"clause": clause}, c["sources"])
             self.proposers(clause, c["proposers"])
+        revision_refresh_anchors(revision=revision)
 
     def proposers(self, clause: Clause, proposers: list[dict]) -> None:
         current = list(

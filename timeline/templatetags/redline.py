@@ -1,0 +1,17 @@
+"""Template filters for showing the data honestly."""
+
+from django import template
+from django.utils.formats import date_format
+
+from timeline.models import DatePrecision
+
+register = template.Library()
+
+
+@register.filter
+def honest_date(obj) -> str:
+    """A date as precisely as it is known: "1 Feb 2012", "c. 16 Jan 2012", "Nov 2011"."""
+    if obj.date_precision == DatePrecision.MONTH:
+        return date_format(obj.date, "F Y")
+    day = date_format(obj.date, "j M Y")
+    return f"c. {day}" if obj.date_precision == DatePrecision.APPROXIMATE else day
