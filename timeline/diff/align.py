@@ -15,13 +15,13 @@ Two blocks that both carry a key are never paired unless the keys are equal.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from timeline.diff.result import Block, Kind, Section
+from timeline.diff.result import Block, Kind
 from timeline.diff.tokens import Alphabet
 
 # Similarity is Indel's normalized similarity over lower-cased word tokens, i.e.
@@ -56,117 +56,158 @@ def align(old: Sequence[Block], new: Sequence[Block]) -> list[Match]:
     old index; ``in_order`` marks one longest subsequence of matches increasing in both
     indexes.
     """
-    pairs: dict[int, tuple[int, float]] = {}
-    taken: set[int] = set()
-
-    new_by_key: dict[str, int] = {}
+    aligner = _Aligner(old, new)
+    aligner.match_keys()
+    # Paragraphs first, then each paragraph's sub-paragraphs against those of the
+    # paragraph it became (identical "(a) cease ..." items recur under several
+    # paragraphs), then the sub-paragraphs left over, wherever they went.
+    aligner.match([b for b in old if b.parent is None], [b for b in new if b.parent is None])
+    new_children: dict[int, list[Block]] = {}
     for block in new:
-        if block.key is not None:
-            new_by_key.setdefault(block.key, block.index)
+        if block.parent is not None:
+            new_children.setdefault(block.parent, []).append(block)
+    old_children: dict[int, list[Block]] = {}
     for block in old:
-        if block.key is not None and block.key in new_by_key:
-            j = new_by_key.pop(block.key)
-            pairs[block.index] = (j, _similarity(block.text, new[j].text))
-            taken.add(j)
+        if block.parent is not None:
+            old_children.setdefault(block.parent, []).append(block)
+    for parent, children in old_children.items():
+        if parent in aligner.pairs:
+            aligner.match(children, new_children.get(aligner.pairs[parent][0], []))
+    aligner.match(
+        [b for b in old if b.parent is not None], [b for b in new if b.parent is not None]
+    )
+    aligner.match_in_place()
 
-    old_lanes = _lanes(block for block in old if block.index not in pairs)
-    new_lanes = _lanes(block for block in new if block.index not in taken)
-    bands: list[tuple[float, int, int]] = []
-    for lane, olds in old_lanes.items():
-        news = new_lanes.get(lane)
-        if news:
-            bands += _match_lane(olds, news, pairs, taken)
-
-    if bands:
-        _match_in_place(bands, pairs, taken)
-    order = sorted(pairs.items())
+    order = sorted(aligner.pairs.items())
     kept = _increasing(order)
     return [Match(i, j, score, position in kept) for position, (i, (j, score)) in enumerate(order)]
 
 
-def _lanes(blocks: Iterable[Block]) -> dict[Kind | Section | None, list[Block]]:
-    lanes: dict[Kind | Section | None, list[Block]] = {}
-    for block in blocks:
-        lane = block.kind if block.kind is Kind.HEADING else block.section
-        lanes.setdefault(lane, []).append(block)
-    return lanes
+class _Aligner:
+    """The pairs found so far, and the word encodings computed for them."""
+
+    def __init__(self, old: Sequence[Block], new: Sequence[Block]) -> None:
+        self.old = old
+        self.new = new
+        self.pairs: dict[int, tuple[int, float]] = {}
+        self.taken: set[int] = set()
+        self.alphabet = Alphabet()
+        self.old_codes: dict[int, str] = {}
+        self.new_codes: dict[int, str] = {}
+
+    def match_keys(self) -> None:
+        new_by_key: dict[str, int] = {}
+        for block in self.new:
+            if block.key is not None:
+                new_by_key.setdefault(block.key, block.index)
+        for block in self.old:
+            if block.key is not None and block.key in new_by_key:
+                j = new_by_key.pop(block.key)
+                similarity = 1.0
+                if block.text != self.new[j].text:
+                    similarity = Indel.normalized_similarity(
+                        self._code(self.old_codes, block), self._code(self.new_codes, self.new[j])
+                    )
+                self._pair(block.index, j, similarity)
+
+    def match(self, olds: list[Block], news: list[Block]) -> None:
+        """Pair identical, then similar (``SAME_CLAUSE``) blocks, lane by lane."""
+        new_lanes: dict[object, list[Block]] = {}
+        for block in news:
+            if block.index not in self.taken:
+                new_lanes.setdefault(_lane(block), []).append(block)
+        old_lanes: dict[object, list[Block]] = {}
+        for block in olds:
+            if block.index not in self.pairs:
+                old_lanes.setdefault(_lane(block), []).append(block)
+        for lane, lane_olds in old_lanes.items():
+            lane_news = new_lanes.get(lane)
+            if lane_news:
+                self._match_identical(lane_olds, lane_news)
+                self._match_similar(lane_olds, lane_news, SAME_CLAUSE, crossing=True)
+
+    def match_in_place(self) -> None:
+        """Pair ``REWRITTEN`` blocks that lie in the same gap of the in-order backbone."""
+        order = sorted(self.pairs.items())
+        kept = sorted(_increasing(order))
+        anchor_old = [order[p][0] for p in kept]
+        anchor_new = [order[p][1][0] for p in kept]
+        gaps: dict[tuple[int, object], tuple[list[Block], list[Block]]] = {}
+        for block in self.old:
+            if block.index not in self.pairs:
+                key = (bisect_left(anchor_old, block.index), _lane(block))
+                gaps.setdefault(key, ([], []))[0].append(block)
+        for block in self.new:
+            if block.index not in self.taken:
+                key = (bisect_left(anchor_new, block.index), _lane(block))
+                if key in gaps:
+                    gaps[key][1].append(block)
+        for olds, news in gaps.values():
+            if news:
+                self._match_similar(olds, news, REWRITTEN, crossing=False)
+
+    def _match_identical(self, olds: list[Block], news: list[Block]) -> None:
+        news_by_text: dict[str, list[Block]] = {}
+        for block in news:
+            news_by_text.setdefault(block.text, []).append(block)
+        olds_by_text: dict[str, list[Block]] = {}
+        for block in olds:
+            olds_by_text.setdefault(block.text, []).append(block)
+        for text, same_old in olds_by_text.items():
+            same_new = news_by_text.get(text)
+            # Identical texts pair in order only when both sides hold as many copies;
+            # otherwise position decides, in the similarity step.
+            if same_new and len(same_new) == len(same_old):
+                for o, n in zip(same_old, same_new, strict=True):
+                    if o.key is None or n.key is None:
+                        self._pair(o.index, n.index, 1.0)
+
+    def _match_similar(
+        self, olds: list[Block], news: list[Block], cutoff: float, *, crossing: bool
+    ) -> None:
+        """Pair free blocks scoring ``cutoff`` or more, best first, nearest first on ties.
+
+        Without ``crossing``, a pair is skipped if it would cross one made here before.
+        """
+        olds = [block for block in olds if block.index not in self.pairs]
+        news = [block for block in news if block.index not in self.taken]
+        if not olds or not news:
+            return
+        new_codes = [self._code(self.new_codes, block) for block in news]
+        candidates: list[tuple[float, int, int, int]] = []
+        for rank, block in enumerate(olds):
+            code = self._code(self.old_codes, block)
+            if not code:
+                continue
+            for _, score, k in process.extract(
+                code, new_codes, scorer=Indel.normalized_similarity, limit=None, score_cutoff=cutoff
+            ):
+                if new_codes[k] and (block.key is None or news[k].key is None):
+                    candidates.append((score, abs(rank - k), block.index, news[k].index))
+        candidates.sort(key=lambda c: (-c[0], c[1]))
+        made: list[tuple[int, int]] = []
+        for score, _, i, j in candidates:
+            if i in self.pairs or j in self.taken:
+                continue
+            if not crossing and any((i2 < i) != (j2 < j) for i2, j2 in made):
+                continue
+            made.append((i, j))
+            self._pair(i, j, score)
+
+    def _pair(self, i: int, j: int, similarity: float) -> None:
+        self.pairs[i] = (j, similarity)
+        self.taken.add(j)
+
+    def _code(self, codes: dict[int, str], block: Block) -> str:
+        code = codes.get(block.index)
+        if code is None:
+            code = codes[block.index] = self.alphabet.encode_words(block.text)
+        return code
 
 
-def _match_lane(
-    olds: list[Block],
-    news: list[Block],
-    pairs: dict[int, tuple[int, float]],
-    taken: set[int],
-) -> list[tuple[float, int, int]]:
-    """Pair identical and similar blocks of one lane; return the rewritten-band pairs."""
-    news_by_text: dict[str, list[Block]] = {}
-    for block in news:
-        news_by_text.setdefault(block.text, []).append(block)
-    olds_by_text: dict[str, list[Block]] = {}
-    for block in olds:
-        olds_by_text.setdefault(block.text, []).append(block)
-    for text, same_old in olds_by_text.items():
-        same_new = news_by_text.get(text)
-        # Identical texts pair in order only when both sides hold as many copies;
-        # otherwise position decides, in the similarity step below.
-        if same_new and len(same_new) == len(same_old):
-            for o, n in zip(same_old, same_new, strict=True):
-                if o.key is None or n.key is None:
-                    pairs[o.index] = (n.index, 1.0)
-                    taken.add(n.index)
-
-    olds = [block for block in olds if block.index not in pairs]
-    news = [block for block in news if block.index not in taken]
-    if not olds or not news:
-        return []
-    alphabet = Alphabet()
-    new_codes = [alphabet.encode_words(block.text) for block in news]
-    candidates: list[tuple[float, int, int, int]] = []
-    for rank, block in enumerate(olds):
-        code = alphabet.encode_words(block.text)
-        if not code:
-            continue
-        for _, score, k in process.extract(
-            code, new_codes, scorer=Indel.normalized_similarity, limit=None, score_cutoff=REWRITTEN
-        ):
-            if new_codes[k] and (block.key is None or news[k].key is None):
-                candidates.append((score, abs(rank - k), block.index, news[k].index))
-    candidates.sort(key=lambda c: (-c[0], c[1]))
-    bands: list[tuple[float, int, int]] = []
-    for score, _, i, j in candidates:
-        if i in pairs or j in taken:
-            continue
-        if score >= SAME_CLAUSE:
-            pairs[i] = (j, score)
-            taken.add(j)
-        else:
-            bands.append((score, i, j))
-    return bands
-
-
-def _match_in_place(
-    bands: list[tuple[float, int, int]],
-    pairs: dict[int, tuple[int, float]],
-    taken: set[int],
-) -> None:
-    """Accept rewritten-band pairs that sit in a gap of the in-order backbone."""
-    order = sorted(pairs.items())
-    kept = _increasing(order)
-    anchor_old = [order[p][0] for p in sorted(kept)]
-    anchor_new = [order[p][1][0] for p in sorted(kept)]
-    chosen: dict[int, list[tuple[int, int]]] = {}
-    for score, i, j in sorted(bands, key=lambda band: -band[0]):
-        if i in pairs or j in taken:
-            continue
-        gap = bisect_left(anchor_old, i)
-        if gap != bisect_left(anchor_new, j):
-            continue
-        in_gap = chosen.setdefault(gap, [])
-        if any((oi < i) != (nj < j) for oi, nj in in_gap):
-            continue
-        in_gap.append((i, j))
-        pairs[i] = (j, score)
-        taken.add(j)
+def _lane(block: Block) -> tuple[object, bool]:
+    """Headings with headings; clauses within their section; sub-paragraphs apart."""
+    return (block.kind if block.kind is Kind.HEADING else block.section, block.parent is None)
 
 
 def _increasing(order: list[tuple[int, tuple[int, float]]]) -> set[int]:
@@ -189,10 +230,3 @@ def _increasing(order: list[tuple[int, tuple[int, float]]]) -> set[int]:
         kept.add(position)
         position = previous[position]
     return kept
-
-
-def _similarity(old: str, new: str) -> float:
-    if old == new:
-        return 1.0
-    alphabet = Alphabet()
-    return Indel.normalized_similarity(alphabet.encode_words(old), alphabet.encode_words(new))
