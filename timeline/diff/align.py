@@ -211,21 +211,35 @@ def _lane(block: Block) -> tuple[object, bool]:
 
 
 def _increasing(order: list[tuple[int, tuple[int, float]]]) -> set[int]:
-    """Positions in ``order`` (sorted by old index) of a longest run increasing in new."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    previous = [-1] * len(order)
-    for position, (_, (j, _)) in enumerate(order):
-        length = bisect_left(tails, j)
-        if length == len(tails):
-            tails.append(j)
-            tail_at.append(position)
-        else:
-            tails[length] = j
-            tail_at[length] = position
-        previous[position] = tail_at[length - 1] if length else -1
+    """Positions in ``order`` (sorted by old index) of a longest run increasing in new.
+
+    Among runs of the longest length, the one with the most similar pairs wins, so that
+    when two clauses swap places the unchanged one stays and the edited one is "moved".
+    A Fenwick tree over new indexes keeps this O(n log n).
+    """
+    count = len(order)
+    size = max((j for _, (j, _) in order), default=-1) + 1
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
+    weight = [0.0] * count
+    previous = [-1] * count
+    for position, (_, (j, similarity)) in enumerate(order):
+        best, at = 0.0, -1
+        k = j
+        while k > 0:
+            if tree[k][0] > best:
+                best, at = tree[k]
+            k -= k & -k
+        # Each pair counts 1 plus its similarity scaled below 1 / count, so length
+        # always outweighs similarity.
+        weight[position] = best + 1 + similarity / (count + 1)
+        previous[position] = at
+        k = j + 1
+        while k <= size:
+            if tree[k][0] < weight[position]:
+                tree[k] = (weight[position], position)
+            k += k & -k
     kept: set[int] = set()
-    position = tail_at[-1] if tail_at else -1
+    position = max(range(count), key=weight.__getitem__, default=-1)
     while position != -1:
         kept.add(position)
         position = previous[position]
