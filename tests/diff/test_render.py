@@ -1,0 +1,123 @@
+"""Renderings: escaped, accessible HTML; the summary line; text; the command line."""
+
+import json
+
+import pytest
+
+from timeline.diff import ClauseInput, compare_clauses, compare_texts, render_text
+from timeline.diff.__main__ import main
+
+OLD = "The Security Council,\n\nPP1. Recalling its statement,\n\n1. Decides to act within 15 days;"
+NEW = "The Security Council,\n\nPP1. Recalling its statement,\n\n1. Decides to act within 7 days;"
+
+
+def test_a_clause_containing_markup_shows_as_text():
+    comparison = compare_texts("1. Decides <script>alert('x')</script> & more;", "")
+    html = comparison.to_html()
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more;" in html
+
+
+def test_numbers_and_proposers_are_escaped_too():
+    old = [ClauseInput("operative", '1"><b>', "Decides;")]
+    new = [ClauseInput("operative", '1"><b>', "Decides firmly;", proposers=('F"R',))]
+    html = compare_clauses(old, new).to_html()
+    assert "<b>" not in html
+    assert 'data-proposer="F&quot;R"' in html
+
+
+def test_insertions_and_deletions_are_labelled_in_words():
+    html = compare_texts(OLD, NEW).to_html()
+    assert '<del><span class="visually-hidden">deleted: </span>15</del>' in html
+    assert '<ins><span class="visually-hidden">inserted: </span>7</ins>' in html
+    assert 'data-status="edited"' in html
+    assert '<span class="redline-label">1, edited</span>' in html
+
+
+@pytest.mark.parametrize(
+    ("old_text", "new_text", "label"),
+    [
+        ("Noting A,", "", "removed"),
+        ("", "Noting A,", "added"),
+        (
+            "PP1. Noting A,\n\nPP2. Noting B,\n\nPP3. Noting C,",
+            "PP1. Noting C,\n\nPP2. Noting A,\n\nPP3. Noting B,",
+            "PP1 (was PP3), moved",
+        ),
+    ],
+)
+def test_every_change_says_what_it_is_in_visible_text(old_text, new_text, label):
+    html = compare_texts(old_text, new_text).to_html()
+    assert f'<span class="redline-label">{label}</span>' in html
+
+
+def test_inserted_text_carries_the_new_clause_proposers():
+    old = [ClauseInput("operative", "1", "Demands an end to all violence;")]
+    new = [
+        ClauseInput(
+            "operative",
+            "1",
+            "Demands an end to all violence and the release of all detainees;",
+            proposers=("FR", "PT"),
+        )
+    ]
+    html = compare_clauses(old, new).to_html()
+    assert '<ins data-proposer="FR PT">' in html
+    assert "<del data-proposer" not in html
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (OLD, OLD, "no changes"),
+        (OLD, NEW, "1 edited"),
+        (OLD, "", "3 removed"),
+        ("", OLD, "3 added"),
+        (
+            "Noting A,\n\nNoting B,\n\nNoting C,",
+            "Noting C,\n\nNoting A,\n\nWelcoming the report,",
+            "1 added, 1 removed, 1 moved",
+        ),
+    ],
+)
+def test_summary_line(old, new, line):
+    assert compare_texts(old, new).summary_line() == line
+
+
+def test_text_rendering_marks_changes_wdiff_style():
+    assert render_text(compare_texts(OLD, NEW)).splitlines() == [
+        "1 edited",
+        "unchanged: The Security Council,",
+        "PP1: Recalling its statement,",
+        "1, edited: Decides to act within [-15-]{+7+} days;",
+    ]
+
+
+@pytest.fixture
+def texts(tmp_path):
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    return str(old), str(new)
+
+
+def test_the_command_line_prints_only_json(texts, capsys):
+    assert main([*texts, "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == compare_texts(OLD, NEW).to_dict()
+    assert err == ""
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_the_command_line_other_formats(texts, capsys, fmt):
+    assert main([*texts, "--format", fmt]) == 0
+    assert "15" in capsys.readouterr().out
+
+
+def test_the_command_line_reports_a_missing_file_on_stderr(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([str(tmp_path / "nope.txt"), str(tmp_path / "nope.txt"), "--format", "json"])
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "nope.txt" in err
