@@ -42,6 +42,11 @@ from timeline.models import (
 from timeline.naming import revision_slug
 from timeline.services import revision_refresh_anchors
 
+
+class LookUp:
+    """Marks a row that the importer must look up itself."""
+
+
 # Positions are unique per parent; rows that move are parked beyond any real position
 # first, so that swapping two rows never collides half way.
 PARKING = 1_000_000
@@ -108,10 +113,21 @@ class _Importer:
 
     # Generic writes
 
-    def save(self, model: type[models.Model], lookup: dict, values: dict) -> models.Model:
-        """Create the row, or update it only where `values` differ from what is stored."""
+    def save(
+        self,
+        model: type[models.Model],
+        lookup: dict,
+        values: dict,
+        *,
+        stored: models.Model | type[LookUp] | None = LookUp,
+    ) -> models.Model:
+        """Create the row, or update it only where `values` differ from what is stored.
+
+        `stored` is the row already read by the caller (None: there is none), to save
+        the look-up when a whole list of rows was read at once.
+        """
         name = model._meta.verbose_name
-        instance = model.objects.filter(**lookup).first()
+        instance = model.objects.filter(**lookup).first() if stored is LookUp else stored
         if instance is None:
             instance = model.objects.create(**lookup, **values)
             self.report.created[name] += 1
@@ -138,12 +154,18 @@ class _Importer:
         owner: dict,
         target: str,
         wanted: Sequence[models.Model],
+        current: list | None = None,
     ) -> None:
-        """Make an ordered link list (sponsors, sources...) equal to `wanted`, in order."""
-        current = list(manager.order_by("position").values_list(f"{target}_id", flat=True))
+        """Make an ordered link list (sponsors, sources...) equal to `wanted`, in order.
+
+        `current` is the stored list of target ids when the caller has already read it.
+        """
+        if current is None:
+            current = list(manager.order_by("position").values_list(f"{target}_id", flat=True))
         if current == [w.pk for w in wanted]:
             return
-        manager.all().delete()
+        if current:
+            manager.all().delete()
         model.objects.bulk_create(
             model(**owner, **{target: w}, position=i) for i, w in enumerate(wanted, 1)
         )
@@ -295,7 +317,14 @@ class _Importer:
                 if position != wanted[key]["position"]
             ),
         )
+        stored = {
+            clause.key: clause
+            for clause in revision.clauses.prefetch_related(
+                "source_links", models.Prefetch("proposers", Proposer.objects.order_by("position"))
+            )
+        }
         for c in clauses:
+            before = stored.get(c["key"])
             clause = self.save(
                 Clause,
                 {"revision": revision, "key": c["key"]},
@@ -309,25 +338,36 @@ class _Importer:
                     "bracketed": c["bracketed"],
                     "note": c["note"] or "",
                 },
+                stored=before,
             )
-            self.source_links(clause.source_links, ClauseSource, {"clause": clause}, c["sources"])
-            self.proposers(clause, c["proposers"])
+            self.source_links(
+                clause.source_links,
+                ClauseSource,
+                {"clause": clause},
+                c["sources"],
+                current=None
+                if before is None
+                else [s.source_id for s in before.source_links.all()],
+            )
+            self.proposers(
+                clause,
+                c["proposers"],
+                current=[] if before is None else list(before.proposers.all()),
+            )
         revision_refresh_anchors(revision=revision)
 
-    def proposers(self, clause: Clause, proposers: list[dict]) -> None:
-        current = list(
-            clause.proposers.order_by("position").values_list("country_id", "source__slug", "quote")
-        )
-        wanted = [(p["country"], p["source"], p["quote"]) for p in proposers]
-        if current == wanted:
+    def proposers(self, clause: Clause, proposers: list[dict], current: list[Proposer]) -> None:
+        wanted = [(p["country"], self.sources[p["source"]].pk, p["quote"]) for p in proposers]
+        if [(p.country_id, p.source_id, p.quote) for p in current] == wanted:
             return
-        clause.proposers.all().delete()
+        if current:
+            clause.proposers.all().delete()
         (self.report.updated if current else self.report.created)["proposer list"] += 1
         Proposer.objects.bulk_create(
             Proposer(
                 clause=clause,
                 country=self.countries[country],
-                source=self.sources[source],
+                source_id=source,
                 quote=quote,
                 position=i,
             )
@@ -382,9 +422,14 @@ class _Importer:
             self.report.created["amendment"] += 1
 
     def source_links(
-        self, manager: models.Manager, model: type[models.Model], owner: dict, ids: list[str]
+        self,
+        manager: models.Manager,
+        model: type[models.Model],
+        owner: dict,
+        ids: list[str],
+        current: list | None = None,
     ) -> None:
-        self.links(manager, model, owner, "source", [self.sources[s] for s in ids])
+        self.links(manager, model, owner, "source", [self.sources[s] for s in ids], current)
 
 
 def _amendment_data(amendment: Amendment) -> dict:

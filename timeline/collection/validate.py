@@ -373,7 +373,6 @@ class _Validator:
     def clause(self, clause: dict, where: str) -> None:
         if clause.get("text_kind") == TextKind.PARAPHRASE and clause.get("complete") is True:
             self.problem(f"{where}.complete", "a paraphrase is never a complete paragraph")
-        self.refs(clause, "sources", where, self.sources, "source")
         credits: dict = {}
         for pwhere, proposer in self.items(clause, "proposers", where):
             if self.shape(proposer, "proposer", pwhere):
@@ -386,6 +385,7 @@ class _Validator:
                     self.problem(pwhere, f"duplicate proposer (also at {credits[credit]})")
                 elif all(isinstance(part, str) for part in credit):
                     credits[credit] = pwhere
+        self.refs(clause, "sources", where, self.sources, "source")
 
     def vote(self, vote: dict, where: str, status: Any) -> None:
         if not self.shape(vote, "vote", where):

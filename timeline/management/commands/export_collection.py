@@ -1,4 +1,3 @@
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -15,8 +14,9 @@ class Command(BaseCommand):
     def handle(self, *args, output: Path | None, **options):
         text = collection_dumps(collection_export())
         if output is None:
-            sys.stdout.write(text)
+            self.stdout.write(text, ending="")
             return
+        output = Path(output)
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as error:

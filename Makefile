@@ -1,0 +1,61 @@
+# Redline's two set-up commands: `make run` and `make test`. Everything else is optional.
+
+VENV := .venv
+PY := $(VENV)/bin/python
+COLLECTION := timeline/data/syria-2011-2012.json
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench lint format check-deploy clean
+
+# Finds Python 3.12 or newer: $PYTHON if set, then python3.13/3.12/python3 on the PATH,
+# then pyenv's installed versions (whose shims fail when the version is not selected).
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@py=""; for p in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
+	    $$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	  [ -n "$$p" ] || continue; \
+	  if "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then py="$$p"; break; fi; \
+	done; \
+	if [ -z "$$py" ]; then \
+	  echo "Redline needs Python 3.12 or newer, and none was found." >&2; \
+	  echo "Install one (python.org, your package manager, or 'pyenv install 3.13'), or run: make PYTHON=/path/to/python3.13 ..." >&2; \
+	  exit 1; \
+	fi; \
+	if ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	  echo "Creating $(VENV) with $$("$$py" --version) ($$py)"; \
+	  "$$py" -m venv --clear $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# Runs the app at http://$(HOST):$(PORT) on the SQLite file db.sqlite3, with the collection loaded.
+run: $(VENV)/.installed
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py import_collection $(COLLECTION)
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Runs every test: on SQLite, or on the database DATABASE_URL names (e.g. PostgreSQL).
+# Browser tests use Chromium (/usr/bin/chromium, or CHROMIUM=path); without one they are
+# skipped and said to be, except under CI=true, where they must run.
+test: $(VENV)/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Prints the comparison engine's speed and accuracy on synthetic drafts.
+bench: $(VENV)/.installed
+	$(PY) bench/compare_bench.py
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Django's deployment checklist against the production settings.
+check-deploy: $(VENV)/.installed
+	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=redline.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
