@@ -1,0 +1,86 @@
+"""The admin has every model, clauses inline under their revision, countries by
+autocomplete."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.urls import reverse
+
+from timeline.models import Revision
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_every_model_is_registered():
+    models = apps.get_app_config("timeline").get_models()
+    link_tables = {
+        "Penholder",
+        "Sponsorship",
+        "EventSource",
+        "RevisionSource",
+        "ClauseSource",
+        "VoteSource",
+        "AmendmentSource",
+        "Proposer",
+        "Ballot",
+    }
+    missing = [
+        m.__name__
+        for m in models
+        if m.__name__ not in link_tables and not admin.site.is_registered(m)
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "collection",
+        "country",
+        "source",
+        "event",
+        "resolution",
+        "revision",
+        "clause",
+        "vote",
+        "amendment",
+    ],
+)
+def test_each_admin_list_and_form_opens(syria, editor_client, model):
+    assert editor_client.get(reverse(f"admin:timeline_{model}_changelist")).status_code == 200
+    cls = apps.get_model("timeline", model)
+    obj = cls.objects.first()
+    response = editor_client.get(reverse(f"admin:timeline_{model}_change", args=[obj.pk]))
+    assert response.status_code == 200
+
+
+def test_a_revision_shows_its_clauses_inline_and_countries_by_autocomplete(syria, editor_client):
+    r3 = Revision.objects.get(label="R3 (16/17 Jan)")
+    html = editor_client.get(reverse("admin:timeline_revision_change", args=[r3.pk])).content
+    html = html.decode()
+    assert "cease all violence [and] release all those arrested" in html
+    assert 'data-model-name="country"' in html or "admin-autocomplete" in html
+
+
+def test_countries_autocomplete_by_name(syria, editor_client):
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "Portu",
+            "app_label": "timeline",
+            "model_name": "sponsorship",
+            "field_name": "country",
+        },
+    )
+    assert [r["id"] for r in response.json()["results"]] == ["PT"]
+
+
+def test_readers_cannot_open_the_admin(syria, client):
+    response = client.get(reverse("admin:timeline_revision_changelist"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
