@@ -1,0 +1,93 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against Django's live server.
+
+Chromium is found at $CHROMIUM, on the PATH, or at /usr/bin/chromium (browser downloads
+are not used). Without it these tests are skipped and the run says so plainly; under
+CI=true a missing Chromium is an error, because CI must run them.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline.collection import collection_import
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
+# test itself (fixtures, assertions) are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+CHROMIUM = find_chromium()
+SKIPPED_BECAUSE = (
+    "no Chromium found (install Debian's 'chromium' package or set CHROMIUM=/path/to/chromium)"
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = [i for i in items if "tests/browser/" in str(i.path).replace(os.sep, "/")]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if CHROMIUM or not browser_items:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        raise pytest.UsageError(f"CI=true but browser tests cannot run: {SKIPPED_BECAUSE}")
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=f"browser test skipped: {SKIPPED_BECAUSE}"))
+    config._redline_browser_skipped = len(browser_items)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    skipped = getattr(config, "_redline_browser_skipped", 0)
+    if skipped:
+        terminalreporter.write_line(
+            f"BROWSER TESTS SKIPPED: {skipped} tests did not run: {SKIPPED_BECAUSE}.",
+            yellow=True,
+            bold=True,
+        )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db, collection_data):
+    """The live server's address, with the Syria collection loaded."""
+    collection_import(data=collection_data)
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors and CSP violations; the test fails on any."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    yield page
+    context.close()
+    assert problems == [], f"console errors or CSP violations: {problems}"
+
+
+@pytest.fixture
+def page_without_javascript(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
