@@ -16,7 +16,9 @@ from timeline.diff.result import Block, Kind, Section
 
 # Every blank-looking character pasted from word processors and PDFs becomes a plain
 # space, so that labels and blank lines are recognised whatever the source.
-_SPACES = str.maketrans(dict.fromkeys("\t\v\f\u00a0\u2007\u202f\u2009\u200a\u3000", " "))
+_SPACES = str.maketrans(
+    dict.fromkeys("\t\v\f\x85\u00a0\u2007\u2009\u200a\u2028\u2029\u202f\u3000", " ")
+)
 _BLANK_LINE = re.compile(r"\n[ ]*\n")
 
 _MAIN_LABEL = re.compile(
@@ -122,8 +124,9 @@ def _starts_paragraph(previous: str, line: str) -> bool:
     return bool(_SUB_LABEL.match(line) and _ITEM_END.search(previous))
 
 
-def _label(paragraph: str) -> tuple[str | None, str, bool]:
-    text = " ".join(paragraph.split())
+def _label(text: str) -> tuple[str | None, str, bool]:
+    if "  " in text:
+        text = " ".join(text.split())
     match = _MAIN_LABEL.match(text)
     if match:
         label = match.group("marked") or match.group("bare")

@@ -50,7 +50,8 @@ class ClauseInput:
     ``key`` is the editor-confirmed stable key (DESIGN §3); when the old and the new
     clause both have one, it decides the alignment. ``proposers`` are the names shown
     for inserted text (e.g. country codes). ``parent`` is the position, in the same
-    sequence, of the paragraph a sub-paragraph belongs to.
+    sequence, of the paragraph a sub-paragraph belongs to. A clause without a section
+    is compared as operative; a heading (``kind="heading"``) has no section.
     """
 
     section: Section | str | None

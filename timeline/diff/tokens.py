@@ -19,18 +19,28 @@ class Alphabet(dict[str, str]):
     """
 
     def __missing__(self, token: str) -> str:
-        code = len(self) + 0x100
-        if code >= 0xD800:
-            # Skip the surrogate range, which is not valid text.
-            code += 0x800
-        char = chr(code)
-        self[token] = char
-        return char
+        self._add([token])
+        return self[token]
 
     def encode_words(self, text: str) -> str:
         """One character per lower-cased word of ``text``; punctuation is left out."""
-        return "".join(map(self.__getitem__, WORD.findall(text.lower())))
+        return self._encode(WORD.findall(text.lower()))
 
     def encode_tokens(self, text: str) -> str:
         """One character per token of ``text``, whitespace and punctuation included."""
-        return "".join(map(self.__getitem__, TOKEN.findall(text)))
+        return self._encode(TOKEN.findall(text))
+
+    def _encode(self, tokens: list[str]) -> str:
+        # Adding the new tokens in one batch keeps the per-token work in C.
+        self._add([token for token in dict.fromkeys(tokens) if token not in self])
+        return "".join(map(self.__getitem__, tokens))
+
+    def _add(self, tokens: list[str]) -> None:
+        start = len(self) + 0x100
+        if start + len(tokens) <= 0xD800:
+            self.update(zip(tokens, map(chr, range(start, start + len(tokens))), strict=True))
+            return
+        for token in tokens:
+            code = len(self) + 0x100
+            # Skip the surrogate range, which is not valid text.
+            self[token] = chr(code + 0x800 if code >= 0xD800 else code)
