@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from timeline.diff.compare import compare_texts
 from timeline.diff.render import render_html, render_text
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("json", "text", "html"), default="text")
     args = parser.parse_args(argv)
     try:
-        texts = [open(path, encoding="utf-8").read() for path in (args.old, args.new)]  # noqa: SIM115
+        texts = [Path(path).read_text(encoding="utf-8") for path in (args.old, args.new)]
     except (OSError, UnicodeDecodeError) as error:
         parser.error(str(error))
     comparison = compare_texts(*texts)

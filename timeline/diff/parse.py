@@ -62,9 +62,11 @@ def parse_text(text: str) -> list[Block]:
     Guarantees:
     - ``block.index`` is the block's position in the returned list; for text whose
       paragraphs are separated by blank lines that is the position of the paragraph.
-      A paragraph also splits where one of its lines ends a paragraph (``,`` ``;`` ``:``
-      ``.``) and the next starts with a label, so that sub-paragraphs written on their
-      own lines and text pasted without blank lines still give one block per paragraph.
+      A paragraph also splits after a heading line, before a line starting with a
+      paragraph label when the line above ends with ``,`` ``;`` ``:`` or ``.``, and before
+      a line starting with a sub-paragraph label when the line above ends with ``;``
+      ``:`` ``.`` or ``; and``/``; or``: sub-paragraphs written on their own lines, and
+      text pasted without blank lines, still give one block per paragraph.
     - ``block.text`` has no label, and each run of whitespace (line breaks, tabs,
       non-breaking spaces) is one space; every other character is kept as-is.
     - headings have ``section`` ``None``; a ``PP`` label makes a paragraph preambular,
