@@ -9,7 +9,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    ours = {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    # The test run's own settings (and the browser tests' async-safety switch) stay out of
+    # the production process under test.
+    ours = {
+        "ALLOWED_HOSTS",
+        "DEBUG",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "DJANGO_SETTINGS_MODULE",
+        "SECRET_KEY",
+        "SECURE_SSL_REDIRECT",
+    }
     clean = {k: v for k, v in os.environ.items() if k not in ours}
     clean["DJANGO_SETTINGS_MODULE"] = "timeline.settings"
     return subprocess.run(
