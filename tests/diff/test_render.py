@@ -1,11 +1,9 @@
 """Renderings: escaped, accessible HTML; the summary line; text; the command line."""
 
-import json
 
 import pytest
 
 from timeline.diff import ClauseInput, compare_clauses, compare_texts, render_text
-from timeline.diff.__main__ import main
 
 OLD = "The Security Council,\n\nPP1. Recalling its statement,\n\n1. Decides to act within 15 days;"
 NEW = "The Security Council,\n\nPP1. Recalling its statement,\n\n1. Decides to act within 7 days;"
@@ -91,33 +89,3 @@ def test_text_rendering_marks_changes_wdiff_style():
         "PP1: Recalling its statement,",
         "1, edited: Decides to act within [-15-]{+7+} days;",
     ]
-
-
-@pytest.fixture
-def texts(tmp_path):
-    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
-    old.write_text(OLD, encoding="utf-8")
-    new.write_text(NEW, encoding="utf-8")
-    return str(old), str(new)
-
-
-def test_the_command_line_prints_only_json(texts, capsys):
-    assert main([*texts, "--format", "json"]) == 0
-    out, err = capsys.readouterr()
-    assert json.loads(out) == compare_texts(OLD, NEW).to_dict()
-    assert err == ""
-
-
-@pytest.mark.parametrize("fmt", ["text", "html"])
-def test_the_command_line_other_formats(texts, capsys, fmt):
-    assert main([*texts, "--format", fmt]) == 0
-    assert "15" in capsys.readouterr().out
-
-
-def test_the_command_line_reports_a_missing_file_on_stderr(tmp_path, capsys):
-    with pytest.raises(SystemExit) as exit_:
-        main([str(tmp_path / "nope.txt"), str(tmp_path / "nope.txt"), "--format", "json"])
-    assert exit_.value.code == 2
-    out, err = capsys.readouterr()
-    assert out == ""
-    assert "nope.txt" in err

@@ -20,9 +20,10 @@ A :class:`Comparison` holds the ``old`` and ``new`` blocks and the ``alignment``
 per unmatched new block (``added``), each with its word-level ``ops``. It renders as
 ``.to_dict()`` (the JSON of issue 3, point 5), ``.to_html()`` (escaped, accessible
 ``<ins>``/``<del>``) and ``.summary_line()`` (``"2 added, 1 removed, 5 edited, 1 moved"``
-or ``"no changes"``); ``render_text`` gives the shell's view. From a shell::
+or ``"no changes"``); ``render_text`` gives the shell's view. From a shell, two text files
+or two stored revisions::
 
-    python -m timeline.diff OLD.txt NEW.txt [--format json|text|html]
+    python manage.py compare OLD NEW [--format json|text|html]
 """
 
 from timeline.diff.compare import compare_clauses, compare_texts

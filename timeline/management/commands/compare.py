@@ -1,0 +1,58 @@
+import json
+import re
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from timeline.comparisons import revision_inputs, text_inputs
+from timeline.diff import compare_clauses, render_html, render_text
+from timeline.models import Revision
+
+REVISION = re.compile(r"^(?P<family>[\w-]+)/(?P<revision>[\w-]+)/?$")
+
+
+class Command(BaseCommand):
+    help = (
+        "Compare two revisions. Each of OLD and NEW is a text file in UN layout or a revision "
+        "in the database named family-slug/revision-slug (as in its URL)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("old", help="a text file, or family-slug/revision-slug")
+        parser.add_argument("new", help="a text file, or family-slug/revision-slug")
+        parser.add_argument(
+            "--format",
+            choices=["json", "text", "html"],
+            default="text",
+            help="json: the comparison as data (standard output holds only the JSON); "
+            "text: the changes marked [-deleted-] {+inserted+}; html: the marked-up diff",
+        )
+
+    def handle(self, *args, old: str, new: str, format: str, **options):
+        comparison = compare_clauses(self.load(old), self.load(new))
+        if format == "json":
+            output = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2)
+        elif format == "html":
+            output = render_html(comparison)
+        else:
+            output = render_text(comparison).rstrip("\n")
+        self.stdout.write(output)
+
+    def load(self, spec: str):
+        path = Path(spec)
+        if path.is_file():
+            try:
+                return text_inputs(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as error:
+                raise CommandError(f"cannot read {spec}: {error}") from None
+        match = REVISION.match(spec)
+        if match is None:
+            raise CommandError(
+                f'"{spec}" is neither a file nor a revision named family-slug/revision-slug'
+            )
+        revision = Revision.objects.filter(
+            resolution__slug=match["family"], slug=match["revision"]
+        ).first()
+        if revision is None:
+            raise CommandError(f'no file "{spec}", and no revision "{spec}" in the database')
+        return revision_inputs(revision)
