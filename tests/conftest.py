@@ -39,6 +39,25 @@ def syria(db, collection_data) -> dict:
     return collection_data
 
 
+def scaled(data: dict, factor: int) -> dict:
+    """The collection with every family, revision, clause and event `factor` times over:
+    copies get their own slugs, titles and symbols and share countries and sources."""
+    data = copy.deepcopy(data)
+    families, events = list(data["resolutions"]), list(data["events"])
+    for n in range(2, factor + 1):
+        for family in families:
+            twin = copy.deepcopy(family)
+            twin["slug"] = f"{family['slug']}-copy-{n}"
+            twin["title"] = f"{family['title']} (copy {n})"
+            for revision in twin["revisions"]:
+                if revision["symbol"]:
+                    revision["symbol"] = f"{revision['symbol']}/copy-{n}"
+            data["resolutions"].append(twin)
+        for event in events:
+            data["events"].append({**copy.deepcopy(event), "title": f"{event['title']} (copy {n})"})
+    return data
+
+
 @pytest.fixture
 def country(db):
     def make(code: str = "FR", name: str = "France", **fields) -> Country:

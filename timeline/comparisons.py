@@ -1,7 +1,21 @@
-"""Revisions in the database, as the comparison engine reads them."""
+"""Revisions in the database, as the comparison engine reads them.
+
+Comparisons are cached by the content of the two revisions (their clauses' sections,
+numbers, texts, keys and proposers), so a repeated view does not recompute, and an edit
+to either revision is a new content and so a new comparison.
+"""
+
+import hashlib
+import json
+
+from django.core.cache import cache
 
 from timeline.diff import ClauseInput, Comparison, compare_clauses, parse_text
 from timeline.models import Clause, Revision
+
+# Bump when the engine's results change, so cached comparisons of old code are not served.
+ENGINE_VERSION = 1
+CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
 def clause_inputs(clauses: list[Clause]) -> list[ClauseInput]:
@@ -31,6 +45,39 @@ def revision_inputs(revision: Revision) -> list[ClauseInput]:
     return clause_inputs(list(revision.clauses.order_by("position").prefetch_related("proposers")))
 
 
+def content_key(old: list[ClauseInput], new: list[ClauseInput]) -> str:
+    """A cache key naming the comparison of exactly these two contents."""
+    digest = hashlib.sha256(
+        json.dumps(
+            [ENGINE_VERSION, [list(_fields(c)) for c in old], [list(_fields(c)) for c in new]],
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()
+    return f"comparison:{digest}"
+
+
+def _fields(clause: ClauseInput) -> tuple:
+    return (
+        clause.section,
+        clause.number,
+        clause.text,
+        clause.key,
+        list(clause.proposers),
+        clause.kind,
+        clause.parent,
+    )
+
+
+def cached_compare(old: list[ClauseInput], new: list[ClauseInput]) -> Comparison:
+    """compare_clauses, served from the cache when these contents were compared before."""
+    key = content_key(old, new)
+    comparison = cache.get(key)
+    if comparison is None:
+        comparison = compare_clauses(old, new)
+        cache.set(key, comparison, CACHE_SECONDS)
+    return comparison
+
+
 def revision_compare(*, old: Revision, new: Revision) -> Comparison:
     """Compare two stored revisions; confirmed keys align their clauses."""
-    return compare_clauses(revision_inputs(old), revision_inputs(new))
+    return cached_compare(revision_inputs(old), revision_inputs(new))

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "timeline.middleware.VaryOnHtmxMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
 ]
 
 TEMPLATES = [
@@ -109,6 +111,18 @@ if DATABASE_POOL:
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache: comparison results and other derived data. REDIS_URL shares one cache between
+# app servers (redis://host:6379/0); without it each process keeps its own in memory.
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Internationalisation: the interface is English; clause texts carry their own language.
 

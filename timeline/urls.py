@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.urls import path
 
-from timeline import views
+from timeline.views import pages
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("r/<slug:family>/", views.resolution, name="resolution"),
-    path("r/<slug:family>/<slug:revision>/", views.revision, name="revision"),
+    path("", pages.home, name="home"),
+    path("r/<slug:family>/", pages.resolution, name="resolution"),
+    path("r/<slug:family>/<slug:revision>/", pages.revision, name="revision"),
     path("admin/", admin.site.urls),
 ]

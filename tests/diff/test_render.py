@@ -1,6 +1,5 @@
 """Renderings: escaped, accessible HTML; the summary line; text; the command line."""
 
-
 import pytest
 
 from timeline.diff import ClauseInput, compare_clauses, compare_texts, render_text
