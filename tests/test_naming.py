@@ -17,6 +17,10 @@ def test_revision_slugs(label, slug):
     assert revision_slug(label) == slug
 
 
+def test_a_revision_never_takes_a_word_the_family_urls_use():
+    assert revision_slug("Compare") == "compare-2"
+
+
 def test_a_taken_slug_gets_a_suffix():
     assert revision_slug("S/2012/77", taken={"s-2012-77", "s-2012-77-2"}) == "s-2012-77-3"
 

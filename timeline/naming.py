@@ -13,11 +13,14 @@ from timeline.models import Section, TextStatus
 
 _LABEL_PREFIX = re.compile(r"^(?:paragraph|para|p)(?=\d)")
 
+# Words the family's own URLs use after /r/<family>/, never a revision's slug.
+RESERVED_SLUGS = frozenset({"compare", "clauses", "feed", "export"})
+
 
 def revision_slug(label: str, taken: Iterable[str] = ()) -> str:
     """A URL slug for a revision label, unique among `taken`: "S/2012/77" → "s-2012-77"."""
     base = slugify(re.sub(r"[/:.,]+", " ", label))[:90].strip("-") or "revision"
-    taken = set(taken)
+    taken = set(taken) | RESERVED_SLUGS
     slug, n = base, 1
     while slug in taken:
         n += 1
