@@ -1,0 +1,299 @@
+"""The compare page: any two revisions of a family, clause by clause (DESIGN §4, §5).
+
+The engine (`timeline.diff`) says what happened to each block; this module joins its
+answer back to the stored clauses, so the page can show each clause's place, honesty
+markers, script direction and proposers' names beside the word-level changes.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.text import get_text_list
+
+from timeline.comparisons import cached_compare, clause_inputs
+from timeline.diff import Change, Op, Status
+from timeline.models import Clause, Proposer, Resolution, Revision, TextStatus
+from timeline.views.common import bad_request, page
+
+TEMPLATE = "timeline/compare.html"
+
+# Each option's allowed values; the first is the default and is left out of the URL.
+OPTIONS = {
+    "view": ("inline", "side"),
+    "show": ("changes", "all"),
+}
+
+
+def compare(request: HttpRequest, family: str, old: str, new: str) -> HttpResponse:
+    """Two revisions compared, inline or side by side, changes only or the full text."""
+    options = _options(request.GET)
+    if isinstance(options, str):
+        return bad_request(request, options)
+    family = get_object_or_404(Resolution, slug=family)
+    revisions = list(family.revisions.in_date_order())
+    old_revision = _find(revisions, old)
+    new_revision = _find(revisions, new)
+    context = {
+        "family": family,
+        "revisions": revisions,
+        "old": old_revision,
+        "new": new_revision,
+        "options": options,
+        "links": _links(family, old_revision, new_revision, options),
+    }
+    if old_revision.pk != new_revision.pk:
+        context.update(_comparison(old_revision, new_revision, options))
+    return page(request, TEMPLATE, context, fragment="comparison")
+
+
+def compare_form(request: HttpRequest, family: str) -> HttpResponse:
+    """The revision picker's GET target: on to the comparison's own, shareable address."""
+    slugs = {}
+    for name in ("old", "new"):
+        values = request.GET.getlist(name)
+        if len(values) != 1 or not values[0]:
+            return bad_request(request, f"Choose one revision to compare as “{name}”.")
+        slugs[name] = values[0]
+    options = _options(request.GET)
+    if isinstance(options, str):
+        return bad_request(request, options)
+    family = get_object_or_404(Resolution, slug=family)
+    known = family.revisions.filter(slug__in=slugs.values()).values_list("slug", flat=True)
+    if not set(slugs.values()) <= set(known):
+        raise Http404("No such revision in this family.")
+    return redirect(compare_url(family.slug, slugs["old"], slugs["new"], options))
+
+
+def compare_url(family: str, old: str, new: str, options: dict[str, str] | None = None) -> str:
+    """A comparison's canonical address: default options are left out of the query."""
+    url = reverse("compare", args=[family, old, new])
+    query = {
+        name: value
+        for name, value in (options or {}).items()
+        if name in OPTIONS and value != OPTIONS[name][0]
+    }
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def _options(query: QueryDict) -> dict[str, str] | str:
+    """The view options from the query string, or what is wrong with them.
+
+    Other parameters are ignored (links often gain tracking parameters); a known one
+    given twice or with an unknown value is refused, since the page could only guess.
+    """
+    options = {}
+    for name, allowed in OPTIONS.items():
+        values = query.getlist(name)
+        if not values:
+            options[name] = allowed[0]
+        elif len(values) > 1 or values[0] not in allowed:
+            choices = " or ".join(f"“{value}”" for value in allowed)
+            return f"The “{name}” option must be given once, as {choices}."
+        else:
+            options[name] = values[0]
+    return options
+
+
+def _find(revisions: list[Revision], slug: str) -> Revision:
+    for revision in revisions:
+        if revision.slug == slug:
+            return revision
+    raise Http404("No such revision in this family.")
+
+
+def _links(family: Resolution, old: Revision, new: Revision, options: dict) -> dict[str, str]:
+    """Every other state of this page a reader can switch to, as addresses."""
+
+    def url(**changed: str) -> str:
+        return compare_url(family.slug, old.slug, new.slug, {**options, **changed})
+
+    return {
+        "inline": url(view="inline"),
+        "side": url(view="side"),
+        "changes": url(show="changes"),
+        "all": url(show="all"),
+        "swap": compare_url(family.slug, new.slug, old.slug, options),
+        "form": reverse("compare-form", args=[family.slug]),
+    }
+
+
+# The comparison, joined back to the stored clauses.
+
+
+@dataclass
+class Row:
+    """One alignment entry as the page shows it: a clause pair, or a run of unchanged
+    clauses folded away in the changes-only view."""
+
+    status: str
+    section: str
+    old: Clause | None = None
+    new: Clause | None = None
+    ops: tuple = ()
+    proposers: list[str] = field(default_factory=list)
+    folded: list["Row"] = field(default_factory=list)
+    dom_id: str = ""
+    number: int = 0
+    previous: "Row | None" = None
+    next: "Row | None" = None
+    section_starts: bool = False
+
+    @property
+    def proposed_by(self) -> str:
+        """The new clause's proposers' names: "France and Portugal"."""
+        return get_text_list(self.proposers, "and")
+
+    @property
+    def is_change(self) -> bool:
+        return self.status != Status.UNCHANGED and not self.folded
+
+    @property
+    def place(self) -> str:
+        return place(self.new or self.old)
+
+    @property
+    def old_place(self) -> str:
+        return place(self.old) if self.old else ""
+
+    @property
+    def renumbered(self) -> bool:
+        return bool(self.old and self.new and self.old_place != self.place)
+
+    @property
+    def description(self) -> str:
+        """The change in words, never by colour alone: "moved from pp3 to pp7, edited"."""
+        if self.status == Status.MOVED:
+            text = f"moved from {self.old_place} to {self.place}"
+            return f"{text}, edited" if self.has_edits else text
+        if self.status == Status.UNCHANGED and self.renumbered:
+            return f"unchanged, renumbered from {self.old_place}"
+        if self.status == Status.EDITED and self.renumbered:
+            return f"edited, renumbered from {self.old_place}"
+        return str(self.status)
+
+    @property
+    def has_edits(self) -> bool:
+        return any(op is not Op.EQUAL for op, _ in self.ops)
+
+    @property
+    def inserts(self) -> bool:
+        return any(op is Op.INSERT for op, _ in self.ops)
+
+    @property
+    def old_ops(self) -> list:
+        return [(op, text) for op, text in self.ops if op is not Op.INSERT]
+
+    @property
+    def new_ops(self) -> list:
+        return [(op, text) for op, text in self.ops if op is not Op.DELETE]
+
+    @property
+    def old_is_arabic(self) -> bool:
+        return bool(self.old and self.old.is_arabic)
+
+    @property
+    def new_is_arabic(self) -> bool:
+        return bool(self.new and self.new.is_arabic)
+
+    @property
+    def is_arabic(self) -> bool:
+        """The inline text's script: the new clause's, or the old one's if it was removed."""
+        return self.new_is_arabic if self.new else self.old_is_arabic
+
+
+def place(clause: Clause) -> str:
+    """A clause's place as readers cite it: the number as printed, else its anchor; a
+    fragment whose place in the draft is unknown says so."""
+    if clause.number:
+        return clause.number
+    if "fragment" in clause.anchor:
+        return "position unknown"
+    return clause.anchor
+
+
+def _comparison(old: Revision, new: Revision, options: dict) -> dict:
+    clauses = {old.pk: [], new.pk: []}
+    for clause in _clauses([old, new]):
+        clauses[clause.revision_id].append(clause)
+    comparison = cached_compare(clause_inputs(clauses[old.pk]), clause_inputs(clauses[new.pk]))
+    names = {p.country_id: p.country.name for c in clauses[new.pk] for p in c.proposers.all()}
+    rows = [
+        _row(change, clauses[old.pk], clauses[new.pk], names) for change in comparison.alignment
+    ]
+    changes = [row for row in rows if row.is_change]
+    _number(changes)
+    shown = rows if options["show"] == "all" else _fold(rows)
+    _mark_sections(shown)
+    return {
+        "comparison": comparison,
+        "summary": comparison.summary_line(),
+        "counts": comparison.counts(),
+        "rows": shown,
+        "changes": changes,
+        "old_clauses": len(clauses[old.pk]),
+        "new_clauses": len(clauses[new.pk]),
+        "partial": _partial([old, new]),
+    }
+
+
+def _clauses(revisions: list[Revision]):
+    """Both revisions' clauses in order, with proposers' countries: two queries however
+    many clauses there are."""
+    return (
+        Clause.objects.filter(revision__in=revisions)
+        .order_by("revision_id", "position")
+        .prefetch_related(Prefetch("proposers", Proposer.objects.select_related("country")))
+    )
+
+
+def _row(change: Change, old: list[Clause], new: list[Clause], names: dict) -> Row:
+    old_clause = old[change.old] if change.old is not None else None
+    new_clause = new[change.new] if change.new is not None else None
+    codes = dict.fromkeys(p.country_id for p in new_clause.proposers.all()) if new_clause else {}
+    return Row(
+        status=change.status,
+        section=(new_clause or old_clause).section,
+        old=old_clause,
+        new=new_clause,
+        ops=change.ops,
+        proposers=[names[code] for code in codes],
+        dom_id=new_clause.anchor if new_clause else f"removed-{old_clause.anchor}",
+    )
+
+
+def _number(changes: list[Row]) -> None:
+    """Link each change to its neighbours, for previous/next navigation."""
+    for index, row in enumerate(changes):
+        row.number = index + 1
+        row.previous = changes[index - 1] if index else None
+        row.next = changes[index + 1] if index + 1 < len(changes) else None
+
+
+def _fold(rows: list[Row]) -> list[Row]:
+    """Changes only: each run of unchanged clauses within a section becomes one line."""
+    shown: list[Row] = []
+    for row in rows:
+        if row.status != Status.UNCHANGED:
+            shown.append(row)
+        elif shown and shown[-1].folded and shown[-1].section == row.section:
+            shown[-1].folded.append(row)
+        else:
+            shown.append(Row(status=Status.UNCHANGED, section=row.section, folded=[row]))
+    return shown
+
+
+def _mark_sections(rows: list[Row]) -> None:
+    previous = None
+    for row in rows:
+        row.section_starts = row.section != previous
+        previous = row.section
+
+
+def _partial(revisions: list[Revision]) -> list[Revision]:
+    """The revisions whose text is not complete: the comparison can only cover what
+    survives of them."""
+    return [r for r in revisions if r.text_status != TextStatus.COMPLETE]
