@@ -12,7 +12,6 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.text import get_text_list
 
 from timeline.comparisons import cached_compare, clause_inputs
 from timeline.diff import Change, Op, Status
@@ -42,6 +41,7 @@ def compare(request: HttpRequest, family: str, old: str, new: str) -> HttpRespon
         "revisions": revisions,
         "old": old_revision,
         "new": new_revision,
+        "sides": [("old", old_revision), ("new", new_revision)],
         "options": options,
         "links": _links(family, old_revision, new_revision, options),
     }
@@ -141,11 +141,6 @@ class Row:
     previous: "Row | None" = None
     next: "Row | None" = None
     section_starts: bool = False
-
-    @property
-    def proposed_by(self) -> str:
-        """The new clause's proposers' names: "France and Portugal"."""
-        return get_text_list(self.proposers, "and")
 
     @property
     def is_change(self) -> bool:
