@@ -10,11 +10,12 @@ Lists that the `unsc-drafts/1` format orders (sponsors, sources, proposers, vote
 their order in a `position` column so an export gives back the file that was imported.
 """
 
+import re
 import uuid
 
-from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Length, Upper
+from django.db import connections, models
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Length, Lower, Replace, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 
@@ -89,6 +90,37 @@ class Collection(models.Model):
         return self.title
 
 
+def _count_for_country(model: type[models.Model], field: str = "country") -> Coalesce:
+    """How many `model` rows name the outer country: a subquery, so counting several
+    relations at once does not multiply their joins."""
+    rows = (
+        model.objects.filter(**{field: OuterRef("pk")})
+        .order_by()
+        .values(field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows), 0)
+
+
+class CountryQuerySet(models.QuerySet):
+    def with_counts(self) -> "CountryQuerySet":
+        """Each country with how many clauses it is credited with (`proposal_count`), amendments
+        it proposed, revisions it sponsored, families it holds the pen on and ballots it
+        cast, in one query."""
+        return self.annotate(
+            proposal_count=_count_for_country(Proposer),
+            amendment_count=_count_for_country(Amendment, "proposer"),
+            sponsorship_count=_count_for_country(Sponsorship),
+            penholder_count=_count_for_country(Penholder),
+            ballot_count=_count_for_country(Ballot),
+        )
+
+    def lookup(self, code: str) -> "Country | None":
+        """The country with this ISO code, written in either case; None if there is none."""
+        return self.filter(code=code.upper()).first()
+
+
 class Country(models.Model):
     code = models.CharField(
         "ISO 3166-1 alpha-2 code", max_length=2, primary_key=True, help_text="GB for the UK."
@@ -97,6 +129,8 @@ class Country(models.Model):
     un_name = models.CharField("name in UN records", max_length=200)
     permanent_member = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0, help_text="Order in the collection.")
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "code"]
@@ -111,6 +145,16 @@ class Country(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("country", args=[self.code.lower()])
+
+
+class SourceQuerySet(models.QuerySet):
+    def kind_counts(self) -> list[tuple[str, int]]:
+        """How many sources of each kind, most first, as (kind's name, count)."""
+        rows = self.values("kind").annotate(count=models.Count("id")).order_by("-count", "kind")
+        return [(SourceKind(row["kind"]).label, row["count"]) for row in rows]
+
 
 class Source(models.Model):
     """Where a text, a proposer, a date or a vote is known from."""
@@ -123,6 +167,8 @@ class Source(models.Model):
     kind = models.CharField(max_length=20, choices=SourceKind.choices)
     note = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0, help_text="Order in the collection.")
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "slug"]
@@ -171,6 +217,22 @@ class ResolutionQuerySet(models.QuerySet):
             models.Prefetch("penholder_set", Penholder.objects.select_related("country")),
         )
 
+    def for_timeline(self) -> "ResolutionQuerySet":
+        """Families with everything the timeline shows of their revisions: sponsors, votes
+        and clauses with their proposers (for change summaries and country filters)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "revisions",
+                Revision.objects.in_date_order()
+                .with_details()
+                .prefetch_related(
+                    models.Prefetch(
+                        "clauses", Clause.objects.order_by("position").prefetch_related("proposers")
+                    )
+                ),
+            ),
+        )
+
 
 class Resolution(models.Model):
     """A draft family: a text through its revisions, with the rival drafts beside it."""
@@ -207,6 +269,23 @@ class RevisionQuerySet(models.QuerySet):
         return self.select_related("resolution", "vote").prefetch_related(
             models.Prefetch("sponsorships", Sponsorship.objects.select_related("country")),
             models.Prefetch("vote__ballots", Ballot.objects.select_related("country")),
+        )
+
+    def with_clause(self, key: str) -> "RevisionQuerySet":
+        """Each revision with its version of the clause `key` as `keyed_clauses` (none or
+        one: keys are unique within a revision) with its provenance, and every clause's key
+        and position as `clause_keys`, which tell how far a partial text reaches."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "clauses",
+                Clause.objects.filter(key=key).with_provenance(),
+                to_attr="keyed_clauses",
+            ),
+            models.Prefetch(
+                "clauses",
+                Clause.objects.only("revision", "key", "position"),
+                to_attr="clause_keys",
+            ),
         )
 
 
@@ -283,6 +362,92 @@ class ClauseQuerySet(models.QuerySet):
             models.Prefetch("proposers", Proposer.objects.select_related("country", "source")),
             models.Prefetch("source_links", ClauseSource.objects.select_related("source")),
         )
+
+    def search(self, query: str) -> "ClauseQuerySet":
+        """Clauses whose text matches a reader's query, best match first, annotated with
+        `rank`.
+
+        On PostgreSQL this is full-text search (English stemming; web-search syntax:
+        "a phrase", or, -word), ranked by how densely the words occur, and each clause also
+        carries a `headline`: an excerpt with the matches between SEARCH_MATCH_START and
+        SEARCH_MATCH_STOP, still unescaped. Elsewhere every word of the query must appear
+        (case-insensitive), and the whole query as a phrase ranks above scattered words.
+        """
+        if connections[self.db].vendor == "postgresql":
+            return self._search_full_text(query)
+        return self._search_words(query)
+
+    def _search_full_text(self, query: str) -> "ClauseQuerySet":
+        from django.contrib.postgres.search import (
+            SearchHeadline,
+            SearchQuery,
+            SearchRank,
+            SearchVector,
+        )
+
+        vector = SearchVector("text", config="english")
+        wanted = SearchQuery(query, config="english", search_type="websearch")
+        return (
+            self.annotate(
+                document=vector,
+                # Cover density rewards the words close together; normalisation 1 divides
+                # by the log of the length, so a short clause that is all about the query
+                # beats a long one that mentions it in passing.
+                rank=SearchRank(vector, wanted, cover_density=True, normalization=1),
+                headline=SearchHeadline(
+                    "text",
+                    wanted,
+                    config="english",
+                    start_sel=SEARCH_MATCH_START,
+                    stop_sel=SEARCH_MATCH_STOP,
+                    max_words=SEARCH_EXCERPT_WORDS,
+                    min_words=SEARCH_EXCERPT_WORDS // 2,
+                ),
+            )
+            .filter(document=wanted)
+            .order_by("-rank", Length("text"), "pk")
+        )
+
+    def _search_words(self, query: str) -> "ClauseQuerySet":
+        words = search_words(query)
+        if not words:
+            return self.none()
+        matches = Q()
+        occurrences = Value(0)
+        for word in words:
+            matches &= Q(text__icontains=word)
+            # (length − length without the word) / length of the word = its occurrences.
+            without = Length(Replace(Lower("text"), Value(word), Value("")))
+            occurrences = occurrences + (Length("text") - without) / len(word)
+        phrase = " ".join(words)
+        rank = occurrences + models.Case(
+            models.When(text__icontains=phrase, then=Value(100)), default=Value(0)
+        )
+        return self.filter(matches).annotate(rank=rank).order_by("-rank", Length("text"), "pk")
+
+    def in_date_order(self) -> "ClauseQuerySet":
+        """In their revisions' chronological order (see `RevisionQuerySet.in_date_order`)."""
+        return self.order_by(
+            "revision__date", "revision__resolution__position", "revision__position"
+        )
+
+
+# PostgreSQL marks the matches in a search headline with these private-use characters, which
+# clause texts do not contain: the search view splits the text at them, so the template
+# escapes every piece and wraps the matches in <mark> itself. No markup comes from the
+# database.
+SEARCH_MATCH_START = "\ue000"
+SEARCH_MATCH_STOP = "\ue001"
+SEARCH_EXCERPT_WORDS = 60
+# A query's words where the database has no full-text search: at most this many count.
+SEARCH_MAX_WORDS = 12
+
+
+def search_words(query: str) -> list[str]:
+    """The distinct lower-case words of a query, in order (punctuation and operators
+    dropped)."""
+    words = dict.fromkeys(w.lower() for w in re.findall(r"\w+", query))
+    return list(words)[:SEARCH_MAX_WORDS]
 
 
 class Clause(models.Model):
@@ -448,6 +613,11 @@ class Ballot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country}: {self.get_cast_display()}"
+
+    @property
+    def is_veto(self) -> bool:
+        """A permanent member's vote against a draft that failed."""
+        return self.cast == Cast.AGAINST and self.country.permanent_member and not self.vote.adopted
 
 
 class Amendment(models.Model):

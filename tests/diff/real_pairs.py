@@ -1,5 +1,5 @@
 # Verbatim texts: long lines and typographic apostrophes are the sources' own.
-# ruff: noqa: E501, RUF001
+# ruff: noqa: E501
 """Revision texts from the Syria collection, copied verbatim from
 ``../shared/data/syria-2011-2012.json`` (format ``unsc-drafts/1``).
 

@@ -1,38 +1,66 @@
 """Reader pages. Each view asks the models for what its page shows, in a bounded number of
 queries, and leaves presentation to its template."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from timeline.lanes import ROLES, FilterError, TimelineFilter, build_timeline
 from timeline.models import (
     Amendment,
     AmendmentSource,
     Clause,
+    Country,
     Event,
+    Penholder,
     Resolution,
     Revision,
     RevisionSource,
+    Source,
     Vote,
     VoteSource,
 )
+from timeline.views.common import bad_request, page
 
 
 def home(request):
-    """The collection: every draft family with its revisions in date order."""
-    return render(
-        request,
-        "timeline/home.html",
-        {
-            "families": Resolution.objects.with_revisions(),
-            "events": Event.objects.all(),
-        },
-    )
+    """The timeline: a lane per draft family, months down the page, filterable by country
+    (and its role) and by family; htmx swaps in just the timeline when a filter changes."""
+    families = list(Resolution.objects.for_timeline())
+    countries = list(Country.objects.all())
+    try:
+        chosen = TimelineFilter.from_query(request.GET, countries, families)
+    except FilterError as error:
+        return bad_request(request, str(error))
+    context = {
+        "timeline": build_timeline(families, Event.objects.all(), chosen),
+        "chosen": chosen,
+        "countries": countries,
+        "families": families,
+        "roles": ROLES,
+        "source_kinds": Source.objects.kind_counts(),
+    }
+    return page(request, "timeline/home.html", context, fragment="timeline")
 
 
 def resolution(request, family: str):
-    """One draft family: its revisions, rival drafts, votes and amendments."""
-    family = get_object_or_404(Resolution.objects.with_revisions(), slug=family)
-    return render(request, "timeline/resolution.html", {"family": family})
+    """One draft family: its revisions and rival drafts, votes and amendments."""
+    family = get_object_or_404(
+        Resolution.objects.prefetch_related(
+            Prefetch("penholder_set", Penholder.objects.select_related("country"))
+        ),
+        slug=family,
+    )
+    revisions = (
+        family.revisions.order_by("position").with_details().annotate(clause_count=Count("clauses"))
+    )
+    amendments = Amendment.objects.filter(revision__resolution=family).select_related(
+        "proposer", "revision__resolution"
+    )
+    return render(
+        request,
+        "timeline/resolution.html",
+        {"family": family, "revisions": revisions, "amendments": amendments},
+    )
 
 
 def revision(request, family: str, revision: str):

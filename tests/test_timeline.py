@@ -1,0 +1,158 @@
+"""The timeline: lanes by family, months in order, filters by country and family, htmx."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import scaled
+from tests.test_pages import text_of
+from timeline.collection import collection_import
+
+
+def cards(response) -> list[str]:
+    """The revision labels on the timeline, in page order."""
+    html = response.content.decode()
+    return [
+        text_of_fragment(chunk.split("</a>")[0]) for chunk in html.split('class="card-title"')[1:]
+    ]
+
+
+def text_of_fragment(html: str) -> str:
+    return html.split(">", 1)[1].strip()
+
+
+def test_every_family_has_a_lane_and_revisions_run_in_date_order(syria, client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert html.count('class="lane-head"') == 6
+    labels = cards(response)
+    assert len(labels) == 24
+    assert (
+        labels.index("R1 (15 Dec)") < labels.index("R3 (16/17 Jan)") < labels.index("v1 (27 Jan)")
+    )
+    months = [m.split("<")[0] for m in html.split('class="month">')[1:]]
+    assert months[0] == "May 2011"
+    assert months[-1] == "July 2012"
+
+
+def test_each_revision_says_what_changed_since_its_predecessor(syria, client):
+    page = text_of(client.get("/"))
+    assert "1 added, 1 removed, 6 edited (in the available text) since v3 (1 Feb 19:00)" in page
+    assert "no text known" in page
+    assert "first known text" in page
+    assert "fragments only: not compared" in page
+
+
+def test_votes_show_their_tally_and_vetoes(syria, client):
+    page = text_of(client.get("/"))
+    assert "Not adopted, 13–2–0; vetoed by China and Russia" in page
+    assert "Adopted as resolution 2042 (2012), 15–0–0" in page
+
+
+def test_context_events_sit_in_their_month(syria, client):
+    page = text_of(client.get("/"))
+    assert "November 2011 Arab League suspends Syria" in page
+
+
+def test_filtering_by_country_keeps_what_it_took_part_in(syria, client):
+    response = client.get("/", {"country": "PT"})
+    labels = cards(response)
+    page = text_of(response)
+    assert "R3 (16/17 Jan)" in labels
+    assert "Portugal: proposed a clause" in page
+    assert "S/2012/77" in labels
+    assert "Portugal: sponsor, voted in favour" in page
+    assert "R1 (15 Dec)" not in labels
+
+
+@pytest.mark.parametrize(
+    ("role", "present", "absent"),
+    [
+        ("proposer", "R3 (16/17 Jan)", "S/2012/77"),
+        ("voter", "S/2012/77", "R3 (16/17 Jan)"),
+        ("sponsor", "S/2012/77", "R3 (16/17 Jan)"),
+    ],
+)
+def test_filtering_by_role(syria, client, role, present, absent):
+    labels = cards(client.get("/", {"country": "FR", "role": role}))
+    assert present in labels
+    assert absent not in labels
+
+
+def test_families_without_a_part_for_the_country_are_named_not_drawn(syria, client):
+    page = text_of(client.get("/", {"country": "PK", "role": "proposer"}))
+    assert "0 revisions where Pakistan took part as a proposer of a clause" in page
+    assert "No revision matches these filters" in page
+
+
+def test_filtering_by_family_keeps_one_lane(syria, client):
+    response = client.get("/", {"family": "resolution-2042-2012"})
+    assert response.content.decode().count('class="lane-head"') == 1
+    assert cards(response) == [
+        "US draft (12 Apr)",
+        "US revised draft",
+        "Russian draft (13 Apr)",
+        "S/2012/219",
+    ]
+
+
+def test_a_country_code_in_lower_case_is_accepted(syria, client):
+    assert cards(client.get("/", {"country": "pt"})) == cards(client.get("/", {"country": "PT"}))
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"country": "XX"}, 'There is no country "XX" in the collection.'),
+        ({"family": "no-such-family"}, 'There is no draft family "no-such-family".'),
+        ({"role": "king"}, "A role is one of: any, sponsor, proposer, voter."),
+    ],
+)
+def test_a_filter_that_names_nothing_is_a_bad_request(syria, client, query, message):
+    response = client.get("/", query)
+    assert response.status_code == 400
+    assert message in text_of(response)
+
+
+def test_htmx_gets_only_the_timeline_and_history_restore_the_whole_page(syria, client):
+    fragment = client.get("/", {"country": "FR"}, headers={"HX-Request": "true"})
+    html = fragment.content.decode()
+    assert html.lstrip().startswith('<section id="timeline"')
+    assert "<html" not in html
+    restore = client.get(
+        "/",
+        {"country": "FR"},
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<html" in restore.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_the_home_page_says_where_the_data_comes_from(syria, client):
+    page = text_of(client.get("/"))
+    assert "Data last updated 26 November 2026, from" in page
+    assert "news report" in page
+
+
+PAGES = [
+    "/",
+    "/?country=FR",
+    "/r/arab-european-draft-2012/",
+    "/r/arab-european-draft-2012/s-2012-77/",
+    "/r/resolution-2042-2012/s-2012-219/",
+]
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_pages_run_as_many_queries_at_twenty_times_the_data(db, client, collection_data):
+    collection_import(data=collection_data)
+    at_1x = {url: count_queries(client, url) for url in PAGES}
+    collection_import(data=scaled(collection_data, 20))
+    at_20x = {url: count_queries(client, url) for url in PAGES}
+    assert at_20x == at_1x
+    assert max(at_1x.values()) <= 16

@@ -1,0 +1,196 @@
+"""The timeline: one lane per draft family, months down the page, context beside them.
+
+`build_timeline` arranges revisions (already read with their clauses, sponsors and votes)
+into month rows and family lanes, gives each revision its change summary against its
+predecessor, and, when the reader filters by a country, the part that country played.
+It reads nothing from the database itself.
+"""
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from django.http import QueryDict
+
+from timeline.comparisons import cached_compare, clause_inputs
+from timeline.models import Cast, Country, Event, Resolution, Revision, TextStatus
+
+ROLES = {
+    "any": "in any role",
+    "sponsor": "as a sponsor",
+    "proposer": "as a proposer of a clause",
+    "voter": "as a voting member",
+}
+
+
+class FilterError(ValueError):
+    """A filter the timeline cannot apply; its message is shown to the reader."""
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    country: Country | None = None
+    role: str = "any"
+    family: Resolution | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.country is not None or self.family is not None
+
+    @property
+    def role_label(self) -> str:
+        return "" if self.role == "any" else ROLES[self.role]
+
+    @classmethod
+    def from_query(
+        cls, query: QueryDict, countries: Sequence[Country], families: Sequence[Resolution]
+    ) -> "TimelineFilter":
+        """Read ?country=FR&role=sponsor&family=slug, refusing values that name nothing."""
+        code = query.get("country", "").strip().upper()
+        country = next((c for c in countries if c.code == code), None)
+        if code and country is None:
+            raise FilterError(f'There is no country "{code[:10]}" in the collection.')
+        role = query.get("role", "").strip() or "any"
+        if role not in ROLES:
+            raise FilterError(f"A role is one of: {', '.join(ROLES)}.")
+        slug = query.get("family", "").strip()
+        family = next((f for f in families if f.slug == slug), None)
+        if slug and family is None:
+            raise FilterError(f'There is no draft family "{slug[:60]}".')
+        return cls(country=country, role=role, family=family)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One revision on the timeline."""
+
+    revision: Revision
+    predecessor: Revision | None
+    change: str
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One family's revisions in one month."""
+
+    family: Resolution
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class Month:
+    start: datetime.date
+    cells: tuple[Cell, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    lanes: tuple[Resolution, ...]
+    months: tuple[Month, ...]
+    shown: int = 0
+    hidden_lanes: tuple[Resolution, ...] = field(default=())
+
+
+def build_timeline(
+    families: Iterable[Resolution], events: Iterable[Event], chosen: TimelineFilter
+) -> Timeline:
+    """Lay out the families' revisions (prefetched: clauses with proposers, sponsorships,
+    vote ballots) by month, keeping those the filter selects."""
+    lanes, hidden, cards = [], [], []
+    for family in families:
+        if chosen.family is not None and family.pk != chosen.family.pk:
+            continue
+        family_cards = [c for card in _cards(family) if (c := _with_roles(card, chosen))]
+        if chosen.country is not None and not family_cards:
+            hidden.append(family)
+            continue
+        lanes.append(family)
+        cards.extend((len(lanes) - 1, card) for card in family_cards)
+    events = list(events)
+    starts = sorted(
+        {_month(card.revision.date) for _, card in cards} | {_month(e.date) for e in events}
+    )
+    months = []
+    for start in starts:
+        cells = tuple(
+            Cell(
+                family,
+                tuple(
+                    card
+                    for lane, card in cards
+                    if lane == index and _month(card.revision.date) == start
+                ),
+            )
+            for index, family in enumerate(lanes)
+        )
+        month_events = tuple(e for e in events if _month(e.date) == start)
+        if any(cell.cards for cell in cells) or month_events:
+            months.append(Month(start, cells, month_events))
+    return Timeline(tuple(lanes), tuple(months), len(cards), tuple(hidden))
+
+
+def _month(date: datetime.date) -> datetime.date:
+    return date.replace(day=1)
+
+
+def _cards(family: Resolution) -> list[Card]:
+    """The family's revisions in date order, each with its change from its predecessor:
+    the nearest earlier revision of the family (in the family's order) that has text."""
+    by_position = sorted(family.revisions.all(), key=lambda r: r.position)
+    predecessors: dict[int, Revision | None] = {}
+    last_with_text = None
+    for revision in by_position:
+        predecessors[revision.pk] = last_with_text
+        if revision.clauses.all():
+            last_with_text = revision
+    return [
+        Card(revision, predecessors[revision.pk], _change(revision, predecessors[revision.pk]))
+        for revision in family.revisions.all()
+    ]
+
+
+def _change(revision: Revision, predecessor: Revision | None) -> str:
+    """The change summary, saying plainly when the texts do not allow one."""
+    if not revision.clauses.all():
+        return "no text known"
+    if predecessor is None:
+        return "first known text"
+    partial = {revision.text_status, predecessor.text_status}
+    if TextStatus.FRAGMENTS in partial:
+        return "fragments only: not compared"
+    comparison = cached_compare(
+        clause_inputs(list(predecessor.clauses.all())), clause_inputs(list(revision.clauses.all()))
+    )
+    summary = comparison.summary_line()
+    if TextStatus.PARTIAL in partial:
+        summary += " (in the available text)"
+    return f"{summary} since {predecessor.label}"
+
+
+def _with_roles(card: Card, chosen: TimelineFilter) -> Card | None:
+    """The card with the chosen country's part in it, or None if it played none."""
+    if chosen.country is None:
+        return card
+    roles = [
+        label
+        for role, label in _roles(card.revision, chosen.country)
+        if chosen.role in ("any", role)
+    ]
+    return replace(card, roles=tuple(roles)) if roles else None
+
+
+def _roles(revision: Revision, country: Country) -> list[tuple[str, str]]:
+    """(role, how it reads) for each part the country played in the revision."""
+    roles = []
+    if any(s.country_id == country.code for s in revision.sponsorships.all()):
+        roles.append(("sponsor", "sponsor"))
+    if any(p.country_id == country.code for c in revision.clauses.all() for p in c.proposers.all()):
+        roles.append(("proposer", "proposed a clause"))
+    vote = getattr(revision, "vote", None)
+    if vote is not None:
+        for ballot in vote.ballots.all():
+            if ballot.country_id == country.code:
+                roles.append(("voter", f"voted {Cast(ballot.cast).label}"))
+    return roles
