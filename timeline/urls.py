@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from timeline.views import compare, pages
+from timeline.views import clauses, compare, pages
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -9,5 +9,7 @@ urlpatterns = [
     path("r/<slug:family>/compare/<slug:old>...<slug:new>/", compare.compare, name="compare"),
     path("r/<slug:family>/compare/", compare.compare_form, name="compare-form"),
     path("r/<slug:family>/<slug:revision>/", pages.revision, name="revision"),
+    path("c/<slug:family>/<slug:key>/", clauses.clause, name="clause"),
+    path("c/<slug:key>/", clauses.clause_key, name="clause-key"),
     path("admin/", admin.site.urls),
 ]
