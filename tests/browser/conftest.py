@@ -79,7 +79,17 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+
+    def on_console(message) -> None:
+        # A 404 or 400 page is the document's own status, which Chromium also logs as a
+        # failed load; any other failed resource is a problem.
+        own_status = message.location.get("url") == page.url and message.text.startswith(
+            "Failed to load resource"
+        )
+        if message.type == "error" and not own_status:
+            problems.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("console", on_console)
     page.on("pageerror", lambda e: problems.append(str(e)))
     yield page
     context.close()

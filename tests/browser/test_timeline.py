@@ -1,0 +1,82 @@
+"""The timeline in Chromium: filters update in place and in the address bar, Back restores,
+and every page type of the reader's core has no axe-core violations."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+
+def axe_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]
+    ]
+
+
+def test_a_country_filter_updates_the_lanes_in_place_and_in_the_url(site, page):
+    page.goto(site + "/")
+    expect(page.locator(".card")).to_have_count(24)
+    page.evaluate("window.__not_reloaded = true")
+    page.get_by_label("Country").select_option("PT")
+    expect(page).to_have_url(site + "/?country=PT&role=any&family=")
+    expect(page.locator(".card-roles").first).to_contain_text("Portugal:")
+    expect(page.get_by_role("heading", level=2, name="where Portugal took part")).to_be_visible()
+    assert page.evaluate("window.__not_reloaded") is True  # swapped in place, no reload
+    assert page.locator(".card").count() < 24
+
+    page.get_by_label("Taking part").select_option("proposer")
+    expect(page).to_have_url(site + "/?country=PT&role=proposer&family=")
+    expect(page.locator(".card")).to_have_count(1)
+    expect(page.locator(".card-title")).to_have_text("R3 (16/17 Jan)")
+
+    page.go_back()
+    expect(page).to_have_url(site + "/?country=PT&role=any&family=")
+    expect(page.locator(".card").first).to_be_visible()
+    assert page.locator(".card").count() > 1
+    page.go_back()
+    expect(page).to_have_url(site + "/")
+    expect(page.locator(".card")).to_have_count(24)
+
+
+def test_the_filters_work_without_javascript(site, page_without_javascript):
+    page = page_without_javascript
+    page.goto(site + "/")
+    page.get_by_label("Draft family").select_option("resolution-2042-2012")
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(site + "/?country=&role=any&family=resolution-2042-2012")
+    expect(page.locator(".card")).to_have_count(4)
+
+
+def test_a_bad_filter_explains_itself(site, page):
+    response = page.goto(site + "/?country=XX")
+    assert response.status == 400
+    expect(page.get_by_text('There is no country "XX" in the collection.')).to_be_visible()
+
+
+def test_on_a_phone_the_lanes_become_labelled_months(site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site + "/")
+    first = page.locator("td.lane:not(.empty)").first
+    label = first.evaluate("el => getComputedStyle(el, '::before').content")
+    assert "European drafts" in label
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/?country=FR&role=any&family=",
+        "/r/arab-european-draft-2012/",
+        "/r/arab-european-draft-2012/v3-1-feb-19-00/",
+        "/r/resolution-2043-2012/s-2012-245/",
+        "/r/no-such-family/",
+        "/?country=XX",
+    ],
+)
+def test_no_accessibility_violations(site, page, path):
+    page.goto(site + path)
+    assert axe_violations(page) == []
