@@ -151,3 +151,11 @@ def test_pages_carry_a_strict_content_security_policy(syria, client):
     html = client.get(R3).content.decode()
     assert not re.search(r"<script(?![^>]*\bsrc=)", html)
     assert " style=" not in html
+
+
+def test_every_clause_text_carries_its_language_and_direction(syria, client):
+    html = client.get("/r/european-drafts-2011/s-2011-612/").content.decode()
+    assert 'lang="fr" dir="ltr"' in html
+    assert 'lang="en" dir="ltr"' in html
+    html = client.get("/r/resolution-2043-2012/s-2012-245/").content.decode()
+    assert 'lang="ar" dir="rtl"' in html

@@ -354,6 +354,35 @@ class Revision(models.Model):
         return self.date_precision == DatePrecision.APPROXIMATE
 
 
+# Function words frequent in French and rare in English, enough to tell the collection's
+# one French quotation from its English texts without a language-detection library.
+_FRENCH_WORDS = frozenset(
+    [
+        "de",
+        "la",
+        "le",
+        "les",
+        "des",
+        "du",
+        "dans",
+        "et",
+        "un",
+        "une",
+        "est",
+        "sont",
+        "pour",
+        "par",
+        "sur",
+        "avec",
+        "aux",
+        "ses",
+        "leur",
+        "qui",
+        "que",
+    ]
+)
+
+
 class ClauseQuerySet(models.QuerySet):
     def with_provenance(self) -> "ClauseQuerySet":
         """Clauses with their proposers (country, source) and sources, in a fixed number of
@@ -513,6 +542,20 @@ class Clause(models.Model):
     @property
     def is_paraphrase(self) -> bool:
         return self.text_kind == TextKind.PARAPHRASE
+
+    @property
+    def language(self) -> str:
+        """The text's language as a BCP 47 tag: the collection is English except resolution
+        2043's Arabic text and one French quotation of S/2011/612 (see the data README)."""
+        if self.is_arabic:
+            return "ar"
+        words = re.findall(r"[a-zà-ÿ']+", self.text.lower())
+        french = sum(w in _FRENCH_WORDS or w.startswith(("d'", "l'", "qu'")) for w in words)
+        return "fr" if words and french / len(words) > 0.2 else "en"
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.is_arabic else "ltr"
 
     @property
     def is_arabic(self) -> bool:
