@@ -84,7 +84,7 @@ def test_inserted_text_is_attributed_to_its_proposers_by_name(syria, client):
 def test_the_page_is_honest_about_partial_texts_and_dates(syria, client):
     page = text_of(client.get(ARAB_EUROPEAN))
     assert "The comparison covers only the text available" in page
-    assert "v3 (1 Feb 19:00): partial text — a continuous part is available" in page
+    assert "v3 (1 Feb 19:00) and late preamble (Scribd, undated): partial text — a cont" in page
     assert "1 Feb 2012" in page
     assert "c. 2 Feb 2012 date approximate" in page
     assert "fragment — the available copy ends here" in page

@@ -288,7 +288,11 @@ def _mark_sections(rows: list[Row]) -> None:
         previous = row.section
 
 
-def _partial(revisions: list[Revision]) -> list[Revision]:
-    """The revisions whose text is not complete: the comparison can only cover what
-    survives of them."""
-    return [r for r in revisions if r.text_status != TextStatus.COMPLETE]
+def _partial(revisions: list[Revision]) -> list[tuple[str, list[Revision]]]:
+    """The revisions whose text is not complete, grouped by text status: the comparison
+    can only cover what survives of them."""
+    groups: dict[str, list[Revision]] = {}
+    for revision in revisions:
+        if revision.text_status != TextStatus.COMPLETE:
+            groups.setdefault(revision.text_status, []).append(revision)
+    return list(groups.items())
