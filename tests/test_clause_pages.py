@@ -110,7 +110,10 @@ def test_a_key_shared_by_two_families_asks_which_one(syria, client):
     response = client.get("/c/op-condemns-human-rights-violations/")
     assert response.status_code == 200
     page, html = text_of(response), response.content.decode()
-    assert "2 draft families each have a clause with this key" in page
+    assert (
+        "2 draft families each have a clause with the key op-condemns-human-rights-violations"
+        in page
+    )
     assert 'href="/c/european-drafts-2011/op-condemns-human-rights-violations/"' in html
     assert f'href="/c/{FAMILY}/op-condemns-human-rights-violations/"' in html
     # Each family's latest text, with its revision.
