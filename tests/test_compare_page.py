@@ -272,3 +272,10 @@ def test_the_page_runs_a_bounded_number_of_queries_at_1x_and_20x(
         cache.clear()
         with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200
+
+
+def test_the_family_page_offers_to_compare_its_last_two_revisions(syria, client):
+    html = client.get(f"/r/{FAMILY}/").content.decode()
+    assert f'<form class="pick" method="get" action="/r/{FAMILY}/compare/">' in html
+    assert f'<option value="{LATE}" selected>' in html
+    assert '<option value="s-2012-77" selected>' in html
