@@ -398,7 +398,7 @@ class ClauseQuerySet(models.QuerySet):
 
         On PostgreSQL this is full-text search (English stemming; web-search syntax:
         "a phrase", or, -word), ranked by how densely the words occur, and each clause also
-        carries a `headline`: an excerpt with the matches between SEARCH_MATCH_START and
+        carries a `headline`: its text with every matched word between SEARCH_MATCH_START and
         SEARCH_MATCH_STOP, still unescaped. Elsewhere every word of the query must appear
         (case-insensitive), and the whole query as a phrase ranks above scattered words.
         """
@@ -429,8 +429,7 @@ class ClauseQuerySet(models.QuerySet):
                     config="english",
                     start_sel=SEARCH_MATCH_START,
                     stop_sel=SEARCH_MATCH_STOP,
-                    max_words=SEARCH_EXCERPT_WORDS,
-                    min_words=SEARCH_EXCERPT_WORDS // 2,
+                    highlight_all=True,
                 ),
             )
             .filter(document=wanted)
@@ -462,9 +461,9 @@ class ClauseQuerySet(models.QuerySet):
 
 
 # PostgreSQL marks the matches in a search headline with these private-use characters, which
-# clause texts do not contain: the search view splits the text at them, so the template
-# escapes every piece and wraps the matches in <mark> itself. No markup comes from the
-# database.
+# clause texts do not contain: the search view reads the matched words between them, and
+# the template escapes every piece of text and wraps the matches in <mark> itself. No
+# markup comes from the database.
 SEARCH_MATCH_START = "\ue000"
 SEARCH_MATCH_STOP = "\ue001"
 SEARCH_EXCERPT_WORDS = 60

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from timeline.views import clauses, compare, pages
+from timeline.views import clauses, compare, countries, pages, search
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -11,5 +11,8 @@ urlpatterns = [
     path("r/<slug:family>/<slug:revision>/", pages.revision, name="revision"),
     path("c/<slug:family>/<slug:key>/", clauses.clause, name="clause"),
     path("c/<slug:key>/", clauses.clause_key, name="clause-key"),
+    path("countries/", countries.countries, name="countries"),
+    path("countries/<str:code>/", countries.country, name="country"),
+    path("search/", search.search, name="search"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,176 @@
+"""Country pages: every country of the collection, and what one country proposed,
+sponsored, held the pen on and voted, with what became of the clauses it proposed."""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
+
+from timeline.models import (
+    Amendment,
+    AmendmentSource,
+    Ballot,
+    Clause,
+    Country,
+    Penholder,
+    Proposer,
+    Resolution,
+    Revision,
+    RevisionStatus,
+    Sponsorship,
+    TextStatus,
+)
+
+ISO_CODE = re.compile(r"[A-Za-z]{2}")
+
+
+def countries(request):
+    """Every country of the collection, permanent members first, with what each did."""
+    members_by_year = defaultdict(set)
+    for code, year in Ballot.objects.values_list("country_id", "vote__date__year").distinct():
+        members_by_year[code].add(year)
+    rows = list(Country.objects.with_counts())
+    for country in rows:
+        country.council_years = sorted(members_by_year[country.code])
+    return render(
+        request,
+        "timeline/countries.html",
+        {
+            "permanent": [c for c in rows if c.permanent_member],
+            "elected": [c for c in rows if not c.permanent_member and c.council_years],
+            "others": [c for c in rows if not c.permanent_member and not c.council_years],
+        },
+    )
+
+
+def country(request, code: str):
+    """One country: its proposals and their fate, its sponsorships, pens and votes."""
+    found = Country.objects.lookup(code) if ISO_CODE.fullmatch(code) else None
+    if found is None:
+        raise Http404(f"No country {code!r} in the collection")
+    if code != found.code.lower():
+        return HttpResponsePermanentRedirect(found.get_absolute_url())
+    proposals = _proposals(found)
+    amendments = list(
+        Amendment.objects.filter(proposer=found)
+        .select_related("revision__resolution")
+        .prefetch_related(
+            Prefetch("source_links", AmendmentSource.objects.select_related("source"))
+        )
+        .order_by("date", "pk")
+    )
+    return render(
+        request,
+        "timeline/country.html",
+        {
+            "country": found,
+            "proposals": proposals,
+            "proposed_count": sum(len(p.clauses) for p in proposals) + len(amendments),
+            "amendments": amendments,
+            "sponsorships": Sponsorship.objects.filter(country=found)
+            .select_related("revision__resolution")
+            .order_by("revision__date", "revision__resolution__position", "revision__position"),
+            "pens": Penholder.objects.filter(country=found).select_related("resolution"),
+            "ballots": Ballot.objects.filter(country=found)
+            .select_related("country", "vote__revision__resolution")
+            .order_by("vote__date", "vote__revision__resolution__position"),
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Fate:
+    """What became of a proposed clause, as far as the surviving texts show: `kind` is
+    adopted, kept, dropped or unknown; `summary` says it in words."""
+
+    kind: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class ProposedClause:
+    clause: Clause
+    credits: list[Proposer]
+    fate: Fate
+
+
+@dataclass(frozen=True)
+class FamilyProposals:
+    family: Resolution
+    clauses: list[ProposedClause]
+
+
+def _proposals(country: Country) -> list[FamilyProposals]:
+    """The clauses credited to the country, grouped by family in the collection's order,
+    each with its credits (source and quote) and its fate. Four queries at any data size."""
+    credits = Proposer.objects.filter(country=country).select_related(
+        "clause__revision__resolution", "source"
+    )
+    by_clause: dict[Clause, list[Proposer]] = defaultdict(list)
+    for credit in credits.order_by(
+        "clause__revision__resolution__position",
+        "clause__revision__position",
+        "clause__position",
+        "position",
+    ):
+        by_clause[credit.clause].append(credit)
+    fates = _fates(list(by_clause))
+    by_family: dict[Resolution, list[ProposedClause]] = defaultdict(list)
+    for clause, its_credits in by_clause.items():
+        by_family[clause.revision.resolution].append(
+            ProposedClause(clause, its_credits, fates[clause.pk])
+        )
+    return [FamilyProposals(family, clauses) for family, clauses in by_family.items()]
+
+
+def _fates(clauses: list[Clause]) -> dict[int, Fate]:
+    """The fate of each clause, from its family's revisions and where its key appears (two
+    queries for all the clauses together)."""
+    families = {c.revision.resolution_id for c in clauses}
+    revisions: dict[int, list[Revision]] = defaultdict(list)
+    for revision in (
+        Revision.objects.filter(resolution__in=families)
+        .only("resolution_id", "position", "label", "status", "text_status")
+        .order_by("resolution_id", "position")
+    ):
+        revisions[revision.resolution_id].append(revision)
+    present: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for family, revision, key in Clause.objects.filter(
+        revision__resolution__in=families, key__in={c.key for c in clauses}
+    ).values_list("revision__resolution_id", "revision_id", "key"):
+        present[(family, key)].add(revision)
+    return {
+        c.pk: _fate(
+            c, revisions[c.revision.resolution_id], present[(c.revision.resolution_id, c.key)]
+        )
+        for c in clauses
+    }
+
+
+def _fate(clause: Clause, revisions: list[Revision], present: set[int]) -> Fate:
+    """Only a complete later text can show that a clause was dropped: fragments and cut
+    copies leave its fate unknown, and the page says so rather than guess."""
+    adopted = [r for r in revisions if r.pk in present and r.status == RevisionStatus.ADOPTED]
+    if adopted:
+        return Fate("adopted", f"kept in {adopted[-1].label} (adopted)")
+    last_seen = [r for r in revisions if r.pk in present][-1]
+    later = [
+        r for r in revisions if r.position > last_seen.position and r.text_status != TextStatus.NONE
+    ]
+    if not later:
+        where = "still in" if last_seen.pk != clause.revision_id else "in"
+        return Fate(
+            "kept",
+            f"{where} {last_seen.label}, the family's last known text "
+            f"({last_seen.get_status_display()})",
+        )
+    dropped_in = next((r for r in later if r.text_status == TextStatus.COMPLETE), None)
+    if dropped_in:
+        return Fate("dropped", f"dropped in {dropped_in.label} (last seen in {last_seen.label})")
+    gaps = (
+        "fragments" if all(r.text_status == TextStatus.FRAGMENTS for r in later) else "incomplete"
+    )
+    return Fate("unknown", f"last seen in {last_seen.label}; fate unknown: later texts are {gaps}")
