@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 def test_home_lists_the_families_without_console_errors(site, page):
     page.goto(site + "/")
-    expect(page).to_have_title(re.compile("Draft resolutions"))
-    expect(page.locator("section.family h2")).to_have_count(6)
-    expect(page.locator("table.revisions tbody tr")).to_have_count(24)
+    expect(page).to_have_title(re.compile("Timeline of the drafts"))
+    expect(page.locator("th.lane-head")).to_have_count(7)
+    expect(page.locator(".card")).to_have_count(24)
 
 
 def test_a_reader_opens_russias_third_draft_and_sees_its_provenance(site, page):
