@@ -31,15 +31,15 @@ def test_the_arab_european_drafts_show_what_changed_clause_by_clause(syria, clie
     assert response.status_code == 200
     page = text_of(response)
     assert "1 added, 1 removed, 6 edited." in page
-    assert "pp8 removed" in page
+    assert "pp8 · removed" in page
     assert "deleted: Expressing grave concern at the continued transfer of weapons" in page
-    assert "pp10 edited" in page
+    assert "pp10 · edited" in page
     assert "inserted: , and noting that nothing in this resolution authorizes measures" in page
-    assert "pp11 added" in page
+    assert "pp11 · added" in page
     assert "inserted: Welcoming the engagement of the Secretary-General" in page
-    assert "pp9 edited, renumbered from pp9bis" in page
+    assert "pp9 · edited, renumbered from pp9bis" in page
     # Reading order: the removed arms paragraph sits where it was, before the edited pp10.
-    assert page.index("pp8 removed") < page.index("pp10 edited") < page.index("pp11 added")
+    assert page.index("pp8 · removed") < page.index("pp10 · edited") < page.index("pp11 · added")
 
 
 def test_changes_only_folds_unchanged_clauses_and_full_text_shows_them(syria, client):
@@ -48,8 +48,8 @@ def test_changes_only_folds_unchanged_clauses_and_full_text_shows_them(syria, cl
     assert recalling not in changes
     assert "1 unchanged paragraph (pp1) — show in full text" in changes
     full = text_of(client.get(ARAB_EUROPEAN + "?show=all"))
-    assert f"pp1 unchanged {recalling}" in full
-    assert "pp8 unchanged, renumbered from pp9 Mindful that stability in Syria" in full
+    assert f"pp1 · unchanged {recalling}" in full
+    assert "pp8 · unchanged, renumbered from pp9 Mindful that stability in Syria" in full
 
 
 def test_side_by_side_shows_old_and_new_text_in_two_columns(syria, client):
@@ -57,8 +57,8 @@ def test_side_by_side_shows_old_and_new_text_in_two_columns(syria, client):
     html = response.content.decode()
     assert html.count('class="side side-old"') == html.count('class="side side-new"') == 8
     page = text_of(response)
-    removed = page.index("pp8 removed")
-    assert page.index("Not in this revision.", removed) < page.index("pp9 edited", removed)
+    removed = page.index("pp8 · removed")
+    assert page.index("Not in this revision.", removed) < page.index("pp9 · edited", removed)
     assert "v3 (1 Feb 19:00) · pp9bis" in page
     assert "late preamble (Scribd, undated) · pp9" in page
 
@@ -90,7 +90,7 @@ def test_the_page_is_honest_about_partial_texts_and_dates(syria, client):
     assert "fragment — the available copy ends here" in page
     fragments = text_of(client.get(RUSSIAN))
     assert "only quotations or summaries survive" in fragments
-    assert "position unknown removed" in fragments
+    assert "position unknown · removed" in fragments
 
 
 def test_a_moved_clause_is_shown_as_a_move_with_its_edits(db, client, revision, clause):
@@ -108,7 +108,7 @@ def test_a_moved_clause_is_shown_as_a_move_with_its_edits(db, client, revision, 
         text = texts[key].replace("inclusive", "inclusive and Syrian-led")
         clause(new, key=key, text=text, number=f"pp{number}", anchor=f"pp{number}")
     page = text_of(client.get(reverse("compare", args=["moves", "old", "new"])))
-    assert "pp1 moved from pp3 to pp1, edited" in page
+    assert "pp1 · moved from pp3 to pp1, edited" in page
     assert "inclusive inserted: and Syrian-led political process" in page
 
 
