@@ -122,6 +122,15 @@ def test_arabic_text_is_marked_right_to_left(syria, client):
     )
 
 
+def test_a_shared_comparison_unfurls_with_its_summary(syria, client):
+    html = client.get(ARAB_EUROPEAN + "?view=side&utm_source=x").content.decode()
+    canonical = f"http://testserver{ARAB_EUROPEAN}?view=side"
+    assert f'<link rel="canonical" href="{canonical}">' in html
+    title = "v3 (1 Feb 19:00) → late preamble (Scribd, undated) — Arab–European draft"
+    assert f'<meta property="og:title" content="{title}' in html
+    assert "what changed from v3 (1 Feb 19:00) to late preamble (Scribd, undated) — 1 added" in html
+
+
 def test_the_same_revision_on_both_sides_says_so(syria, client):
     response = client.get(f"/r/{FAMILY}/compare/{V3}...{V3}/")
     assert response.status_code == 200

@@ -112,6 +112,7 @@ def _links(family: Resolution, old: Revision, new: Revision, options: dict) -> d
         return compare_url(family.slug, old.slug, new.slug, {**options, **changed})
 
     return {
+        "self": url(),
         "inline": url(view="inline"),
         "side": url(view="side"),
         "changes": url(show="changes"),
