@@ -8,7 +8,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from timeline.models import (
     SEARCH_EXCERPT_WORDS,
@@ -78,7 +78,7 @@ class Hit:
     pieces: list[Piece]
     cut_before: bool
     cut_after: bool
-    permalink: str | None
+    permalink: str
 
 
 def search(request):
@@ -186,9 +186,6 @@ def _pieces(text: str, words: list[str], *, whole_words: bool) -> list[Piece]:
     return pieces
 
 
-def _permalink(clause: Clause) -> str | None:
-    """The clause's permalink through every revision, where the site offers one."""
-    try:
-        return reverse("clause", args=[clause.revision.resolution.slug, clause.key])
-    except NoReverseMatch:
-        return None
+def _permalink(clause: Clause) -> str:
+    """The clause's permalink through every revision of its family."""
+    return reverse("clause", args=[clause.revision.resolution.slug, clause.key])
