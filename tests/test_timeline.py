@@ -131,7 +131,8 @@ def test_htmx_gets_only_the_timeline_and_history_restore_the_whole_page(syria, c
 def test_the_home_page_says_where_the_data_comes_from(syria, client):
     page = text_of(client.get("/"))
     assert "Data last updated 26 November 2026, from" in page
-    assert "news report" in page
+    assert "30 news reports, 10 leaked texts, 6 blogs" in page
+    assert "5 analyses, 4 UN verbatim records and 3 UN documents." in page
 
 
 PAGES = [

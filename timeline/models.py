@@ -149,11 +149,19 @@ class Country(models.Model):
         return reverse("country", args=[self.code.lower()])
 
 
+def _plural(noun: str, count: int) -> str:
+    if count == 1:
+        return noun
+    return noun[:-2] + "es" if noun.endswith("is") else noun + "s"
+
+
 class SourceQuerySet(models.QuerySet):
     def kind_counts(self) -> list[tuple[str, int]]:
         """How many sources of each kind, most first, as (kind's name, count)."""
         rows = self.values("kind").annotate(count=models.Count("id")).order_by("-count", "kind")
-        return [(SourceKind(row["kind"]).label, row["count"]) for row in rows]
+        return [
+            (_plural(SourceKind(row["kind"]).label, row["count"]), row["count"]) for row in rows
+        ]
 
 
 class Source(models.Model):
