@@ -319,6 +319,15 @@ class Revision(models.Model):
     status = models.CharField(max_length=12, choices=RevisionStatus.choices)
     text_status = models.CharField(max_length=10, choices=TextStatus.choices)
     note = models.TextField(blank=True)
+    published = models.BooleanField(
+        default=True,
+        help_text="Shown to readers. A revision being prepared is saved unpublished and "
+        "published once checked.",
+    )
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised by every save; refuses stale edits."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
     sponsors = models.ManyToManyField(
         Country, through="Sponsorship", related_name="sponsored_revisions", blank=True
     )
