@@ -5,8 +5,12 @@ Anchors are derived (see timeline.naming) and refreshed whenever a revision's cl
 are saved, so they are shown, not edited.
 """
 
-from django.contrib import admin
+from functools import partial
 
+from django.contrib import admin
+from django.urls import path
+
+from timeline.admin_paste import revision_paste
 from timeline.models import (
     Amendment,
     AmendmentSource,
@@ -152,6 +156,15 @@ class RevisionAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         revision_refresh_anchors(revision=form.instance)
+
+    def get_urls(self):
+        # "Paste the text" (timeline.admin_paste) comes first: the change view's own
+        # pattern would otherwise take its address.
+        paste = self.admin_site.admin_view(partial(revision_paste, model_admin=self))
+        return [
+            path("<path:object_id>/paste/", paste, name="timeline_revision_paste"),
+            *super().get_urls(),
+        ]
 
 
 class ProposerInline(OrderedInline):

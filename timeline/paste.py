@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from django.utils.text import slugify
 
-from timeline.diff import Kind, parse_text
+from timeline.diff import ClauseInput, Kind, Op, compare_clauses, parse_text
 
 # A UN draft is tens of kilobytes; anything this long is not one.
 MAX_PASTE_CHARS = 200_000
@@ -256,3 +256,68 @@ def clause_key(clause: PastedClause, taken: Iterable[str]) -> str:
         n += 1
         key = f"{base}-{n}"
     return key
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """The engine's proposed lineage of one pasted clause: `old` is the index of the
+    predecessor's clause it continues (None: a new clause), `ops` the words changed."""
+
+    clause: PastedClause
+    old: int | None
+    status: str
+    ops: tuple[tuple[Op, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """One proposal per pasted clause, in order, and the predecessor's clauses that none
+    continues (`dropped`, as indexes)."""
+
+    proposals: tuple[Proposal, ...]
+    dropped: tuple[int, ...]
+
+
+def lineage_propose(old: Sequence[ClauseInput], new: Sequence[PastedClause]) -> Lineage:
+    """Which clause of the predecessor (`old`, with its keys) each pasted clause continues,
+    as the comparison engine aligns them."""
+    comparison = compare_clauses(
+        old,
+        [ClauseInput(c.section, c.number, c.text, parent=c.parent) for c in new],
+    )
+    by_new = {change.new: change for change in comparison.alignment if change.new is not None}
+    proposals = tuple(
+        Proposal(clause, by_new[i].old, str(by_new[i].status), by_new[i].ops)
+        for i, clause in enumerate(new)
+    )
+    dropped = tuple(c.old for c in comparison.alignment if c.status == "removed")
+    return Lineage(proposals, dropped)
+
+
+def lineage_keys(
+    new: Sequence[PastedClause], links: Sequence[str | None], taken: Iterable[str]
+) -> list[PastedClause]:
+    """The pasted clauses with their keys: the linked predecessor clause's key, or a new
+    key from the clause's opening words that is none of `taken` (the family's keys).
+
+    Raises `PasteError` when two clauses continue the same predecessor clause.
+    """
+    seen: dict[str, int] = {}
+    for i, key in enumerate(links):
+        if key is None:
+            continue
+        if key in seen:
+            raise PasteError(
+                f"Clauses {seen[key] + 1} and {i + 1} both continue “{key}”: a clause of "
+                "the previous revision can continue into one clause only. Choose “new "
+                "clause” for one of them."
+            )
+        seen[key] = i
+    used = set(taken) | set(seen)
+    keyed = []
+    for clause, key in zip(new, links, strict=True):
+        if key is None:
+            key = clause_key(clause, used)
+            used.add(key)
+        keyed.append(replace(clause, key=key))
+    return keyed

@@ -3,11 +3,16 @@
 Each is a keyword-only function named `<entity>_<action>`; reads go through querysets.
 """
 
+from collections.abc import Sequence
+
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import models, transaction
 from django.db.models.functions import Cast, Concat
+from django.utils import timezone
 
-from timeline.models import Clause, Revision
+from timeline.models import Clause, Revision, TextKind
 from timeline.naming import clause_anchors
+from timeline.paste import PastedClause
 
 
 @transaction.atomic
@@ -29,3 +34,68 @@ def revision_refresh_anchors(*, revision: Revision) -> int:
         clause.anchor = anchor
         clause.save(update_fields=["anchor"])
     return len(changed)
+
+
+def revision_predecessor(*, revision: Revision) -> Revision | None:
+    """The revision a pasted text's lineage is proposed against: the nearest earlier
+    revision of the family, by position, that has clauses."""
+    return (
+        Revision.objects.filter(
+            resolution_id=revision.resolution_id,
+            position__lt=revision.position,
+            clauses__isnull=False,
+        )
+        .distinct()
+        .order_by("-position")
+        .first()
+    )
+
+
+@transaction.atomic
+def revision_replace_clauses(*, revision: Revision, clauses: Sequence[PastedClause], user) -> str:
+    """Replace the revision's clauses with pasted ones, keyed as the editor confirmed
+    (`PastedClause.key`), and record the change in the admin history for `user`.
+
+    The clauses are verbatim and complete, in the order given; the old clauses go with
+    their proposers and sources. Returns the history message, e.g. "Pasted 12 clauses
+    (9 continued, 3 new, 1 dropped)".
+    """
+    keys = [c.key for c in clauses]
+    if not clauses or not all(keys) or len(set(keys)) != len(keys):
+        raise ValueError("Pasted clauses need distinct, non-empty keys.")
+    predecessor = revision_predecessor(revision=revision)
+    old_keys = set(predecessor.clauses.values_list("key", flat=True)) if predecessor else set()
+    revision.clauses.all().delete()
+    Clause.objects.bulk_create(
+        Clause(
+            revision=revision,
+            key=clause.key,
+            section=clause.section,
+            number=clause.number,
+            position=position,
+            anchor=f"new-{position}",
+            text=clause.text,
+            text_kind=TextKind.VERBATIM,
+            complete=True,
+            bracketed=clause.bracketed,
+        )
+        for position, clause in enumerate(clauses, start=1)
+    )
+    revision_refresh_anchors(revision=revision)
+    # A stale change form of this revision must now be refused (see RevisionAdmin).
+    Revision.objects.filter(pk=revision.pk).update(
+        version=models.F("version") + 1, updated_at=timezone.now()
+    )
+    continued = len(set(keys) & old_keys)
+    message = (
+        f"Pasted {len(clauses)} clauses ({continued} continued, {len(clauses) - continued} "
+        f"new, {len(old_keys - set(keys))} dropped)"
+    )
+    LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=[revision],
+        action_flag=CHANGE,
+        change_message=message,
+        single_object=True,
+    )
+    return message
