@@ -147,6 +147,19 @@ STORAGES = {
     },
 }
 
+# Authentication: only editors have accounts (readers never log in), and their passwords
+# are checked by Django's standard validators, in `createeditor` as in the admin.
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
 # Security. The CSP allows nothing inline: every script and style comes from our own files.
 
 CSRF_COOKIE_SECURE = not DEBUG
