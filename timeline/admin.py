@@ -7,7 +7,10 @@ are saved, so they are shown, not edited.
 
 from functools import partial
 
+from django import forms
 from django.contrib import admin
+from django.db import models
+from django.shortcuts import redirect
 from django.urls import path
 
 from timeline.admin_paste import revision_paste
@@ -31,7 +34,11 @@ from timeline.models import (
     Vote,
     VoteSource,
 )
-from timeline.services import revision_refresh_anchors
+from timeline.services import revision_new_from, revision_refresh_anchors
+
+admin.site.site_header = "Redline editors"
+admin.site.site_title = "Redline editors"
+admin.site.index_title = "The collection"
 
 
 class OrderedInline(admin.TabularInline):
@@ -138,10 +145,104 @@ class AmendmentInline(admin.StackedInline):
     show_change_link = True
 
 
+class StaleEditCheck(forms.ModelForm):
+    """Refuses to overwrite a save made to the revision since the form was opened.
+
+    `seen_version` carries the revision's version when the editor opened the form (for a
+    clause, its revision's); if another save raised it meanwhile, the form is refused with
+    the editor's input still in it, so nothing of either edit is lost silently.
+    """
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def revision(self) -> Revision | None:
+        raise NotImplementedError
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        revision = self.revision()
+        self.fields["seen_version"].initial = revision.version if revision else None
+
+    def clean(self):
+        cleaned = super().clean()
+        revision = self.revision()
+        if revision is None or self.instance.pk is None:
+            return cleaned
+        # Lock the row (on PostgreSQL) so two saves cannot both pass this check.
+        current = Revision.objects.select_for_update().filter(pk=revision.pk).first()
+        if current is not None and cleaned.get("seen_version") != current.version:
+            raise forms.ValidationError(
+                "Someone else saved this revision (at %(time)s UTC) after you opened this "
+                "form. Your changes are still here but were not saved: open the revision in "
+                "a new tab to see theirs, then reapply yours.",
+                code="stale",
+                params={"time": current.updated_at.strftime("%H:%M:%S")},
+            )
+        return cleaned
+
+
+class RevisionForm(StaleEditCheck):
+    class Meta:
+        model = Revision
+        fields = [
+            "resolution",
+            "position",
+            "label",
+            "slug",
+            "symbol",
+            "date",
+            "date_precision",
+            "date_note",
+            "status",
+            "text_status",
+            "note",
+            "published",
+        ]
+
+    def revision(self) -> Revision | None:
+        return self.instance if self.instance.pk else None
+
+
+class ClauseForm(StaleEditCheck):
+    class Meta:
+        model = Clause
+        fields = [
+            "revision",
+            "key",
+            "section",
+            "number",
+            "position",
+            "text",
+            "text_kind",
+            "complete",
+            "bracketed",
+            "note",
+        ]
+
+    def revision(self) -> Revision | None:
+        return self.instance.revision if self.instance.pk else None
+
+
+def revision_touch(revision_id: int) -> None:
+    """Record a change to the revision (a clause of it was saved on its own page)."""
+    Revision.objects.filter(pk=revision_id).update(version=models.F("version") + 1)
+
+
 @admin.register(Revision)
 class RevisionAdmin(admin.ModelAdmin):
-    list_display = ["label", "resolution", "date", "date_precision", "status", "text_status"]
-    list_filter = ["resolution", "status", "text_status", "date_precision"]
+    form = RevisionForm
+    list_display = [
+        "label",
+        "resolution",
+        "date",
+        "date_precision",
+        "status",
+        "text_status",
+        "published",
+    ]
+    list_filter = ["published", "resolution", "status", "text_status", "date_precision"]
+    actions = ["new_revision_from"]
+    readonly_fields = ["version", "updated_at"]
     list_select_related = ["resolution"]
     search_fields = ["label", "symbol", "note"]
     date_hierarchy = "date"
@@ -150,8 +251,35 @@ class RevisionAdmin(admin.ModelAdmin):
         (None, {"fields": ["resolution", ("position", "label", "slug"), "symbol"]}),
         ("Date", {"fields": [("date", "date_precision"), "date_note"]}),
         ("Status", {"fields": [("status", "text_status"), "note"]}),
+        ("Publication", {"fields": ["published", ("version", "updated_at"), "seen_version"]}),
     ]
     inlines = [SponsorshipInline, RevisionSourceInline, ClauseInline, AmendmentInline]
+
+    def get_changeform_initial_data(self, request) -> dict:
+        # A revision added by hand starts as a draft readers do not see.
+        return {"published": False, **super().get_changeform_initial_data(request)}
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            obj.version = models.F("version") + 1
+        super().save_model(request, obj, form, change)
+        obj.refresh_from_db(fields=["version", "updated_at"])
+
+    @admin.action(description="New revision from this one (a draft copy to edit)")
+    def new_revision_from(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, "Choose exactly one revision to start the next one from.", "error"
+            )
+            return None
+        new = revision_new_from(revision=queryset.get())
+        self.log_addition(request, new, [{"added": {}}])
+        self.message_user(
+            request,
+            f"Created “{new.label}” as an unpublished copy with "
+            f"{new.clauses.count()} clauses; edit it, then publish it.",
+        )
+        return redirect("admin:timeline_revision_change", new.pk)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
@@ -186,9 +314,12 @@ class ClauseAdmin(admin.ModelAdmin):
     autocomplete_fields = ["revision"]
     readonly_fields = ["anchor"]
     inlines = [ProposerInline, ClauseSourceInline]
+    form = ClauseForm
+    fields = [*ClauseForm.Meta.fields, "anchor", "seen_version"]
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
+        revision_touch(form.instance.revision_id)
         revision_refresh_anchors(revision=form.instance.revision)
 
 

@@ -90,11 +90,14 @@ class Collection(models.Model):
         return self.title
 
 
-def _count_for_country(model: type[models.Model], field: str = "country") -> Coalesce:
-    """How many `model` rows name the outer country: a subquery, so counting several
+def _count_for_country(
+    model: type[models.Model], field: str = "country", *, published: str | None = None
+) -> Coalesce:
+    """How many `model` rows name the outer country (only rows of published revisions,
+    given the path to the revision's `published`): a subquery, so counting several
     relations at once does not multiply their joins."""
     rows = (
-        model.objects.filter(**{field: OuterRef("pk")})
+        model.objects.filter(**{field: OuterRef("pk")}, **({published: True} if published else {}))
         .order_by()
         .values(field)
         .annotate(n=Count("pk"))
@@ -109,11 +112,13 @@ class CountryQuerySet(models.QuerySet):
         it proposed, revisions it sponsored, families it holds the pen on and ballots it
         cast, in one query."""
         return self.annotate(
-            proposal_count=_count_for_country(Proposer),
-            amendment_count=_count_for_country(Amendment, "proposer"),
-            sponsorship_count=_count_for_country(Sponsorship),
+            proposal_count=_count_for_country(Proposer, published="clause__revision__published"),
+            amendment_count=_count_for_country(
+                Amendment, "proposer", published="revision__published"
+            ),
+            sponsorship_count=_count_for_country(Sponsorship, published="revision__published"),
             penholder_count=_count_for_country(Penholder),
-            ballot_count=_count_for_country(Ballot),
+            ballot_count=_count_for_country(Ballot, published="vote__revision__published"),
         )
 
     def lookup(self, code: str) -> "Country | None":
@@ -220,7 +225,7 @@ class ResolutionQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "revisions",
-                Revision.objects.in_date_order().with_details(),
+                Revision.objects.published().in_date_order().with_details(),
             ),
             models.Prefetch("penholder_set", Penholder.objects.select_related("country")),
         )
@@ -231,7 +236,8 @@ class ResolutionQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "revisions",
-                Revision.objects.in_date_order()
+                Revision.objects.published()
+                .in_date_order()
                 .with_details()
                 .prefetch_related(
                     models.Prefetch(
@@ -268,6 +274,14 @@ class Resolution(models.Model):
 
 
 class RevisionQuerySet(models.QuerySet):
+    def published(self) -> "RevisionQuerySet":
+        """What readers see: revisions an editor has not held back as drafts."""
+        return self.filter(published=True)
+
+    def visible_to(self, user) -> "RevisionQuerySet":
+        """Published revisions, and for staff also drafts, which they preview."""
+        return self if user.is_staff else self.published()
+
     def in_date_order(self) -> "RevisionQuerySet":
         """Chronological as far as known: by date, then by the family's own order."""
         return self.order_by("date", "resolution__position", "position")

@@ -10,8 +10,8 @@ from django.db import models, transaction
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from timeline.models import Clause, Revision, TextKind
-from timeline.naming import clause_anchors
+from timeline.models import Clause, Proposer, Revision, RevisionStatus, Sponsorship, TextKind
+from timeline.naming import clause_anchors, revision_slug
 from timeline.paste import PastedClause
 
 
@@ -34,6 +34,57 @@ def revision_refresh_anchors(*, revision: Revision) -> int:
         clause.anchor = anchor
         clause.save(update_fields=["anchor"])
     return len(changed)
+
+
+@transaction.atomic
+def revision_new_from(*, revision: Revision) -> Revision:
+    """The family's next revision, started as a copy of `revision`, unpublished.
+
+    It comes after the family's last revision, with the same date, text status and
+    sponsors, and the same clauses under the same keys (so lineage holds) with their
+    proposers, whose credits follow the paragraph. Sources, notes, the vote and amendments
+    are not copied: they describe the old revision, and the new one must be sourced anew.
+    """
+    family = revision.resolution
+    taken = list(family.revisions.values_list("label", "slug", "position"))
+    labels = {label for label, _, _ in taken}
+    label, n = f"{revision.label} (next)", 1
+    while label in labels:
+        n += 1
+        label = f"{revision.label} (next {n})"
+    new = Revision.objects.create(
+        resolution=family,
+        position=max(position for _, _, position in taken) + 1,
+        label=label,
+        slug=revision_slug(label, (slug for _, slug, _ in taken)),
+        date=revision.date,
+        date_precision=revision.date_precision,
+        date_note=revision.date_note,
+        status=RevisionStatus.CIRCULATED,
+        text_status=revision.text_status,
+        published=False,
+    )
+    Sponsorship.objects.bulk_create(
+        Sponsorship(revision=new, country_id=s.country_id, position=s.position)
+        for s in revision.sponsorships.all()
+    )
+    for clause in revision.clauses.order_by("position").prefetch_related("proposers"):
+        proposers = list(clause.proposers.all())
+        clause.pk = None
+        clause._state.adding = True
+        clause.revision = new
+        clause.save()
+        Proposer.objects.bulk_create(
+            Proposer(
+                clause=clause,
+                country_id=p.country_id,
+                source_id=p.source_id,
+                quote=p.quote,
+                position=p.position,
+            )
+            for p in proposers
+        )
+    return new
 
 
 def revision_predecessor(*, revision: Revision) -> Revision | None:

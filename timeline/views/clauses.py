@@ -74,7 +74,7 @@ def clause(request: HttpRequest, family: str, key: str) -> HttpResponse:
     top, then each revision's version with the change from the one before, or what that
     revision's text can tell about its absence."""
     family = get_object_or_404(Resolution, slug=family)
-    history = clause_history(family.revisions.in_date_order().with_clause(key))
+    history = clause_history(family.revisions.published().in_date_order().with_clause(key))
     if not history.present:
         raise Http404("No clause of this family has that key.")
     return render(
@@ -88,7 +88,9 @@ def clause_key(request: HttpRequest, key: str) -> HttpResponse:
     """A clause by its key alone: the permalink when one family has the key, otherwise a
     choice, because the same key in two families names two different paragraphs."""
     latest = latest_by_family(
-        Clause.objects.filter(key=key).select_related("revision__resolution").in_date_order()
+        Clause.objects.filter(key=key, revision__published=True)
+        .select_related("revision__resolution")
+        .in_date_order()
     )
     if not latest:
         raise Http404("No clause has that key.")

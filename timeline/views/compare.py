@@ -33,7 +33,7 @@ def compare(request: HttpRequest, family: str, old: str, new: str) -> HttpRespon
     if isinstance(options, str):
         return bad_request(request, options)
     family = get_object_or_404(Resolution, slug=family)
-    revisions = list(family.revisions.in_date_order())
+    revisions = list(family.revisions.visible_to(request.user).in_date_order())
     old_revision = _find(revisions, old)
     new_revision = _find(revisions, new)
     context = {
@@ -62,7 +62,11 @@ def compare_form(request: HttpRequest, family: str) -> HttpResponse:
     if isinstance(options, str):
         return bad_request(request, options)
     family = get_object_or_404(Resolution, slug=family)
-    known = family.revisions.filter(slug__in=slugs.values()).values_list("slug", flat=True)
+    known = (
+        family.revisions.visible_to(request.user)
+        .filter(slug__in=slugs.values())
+        .values_list("slug", flat=True)
+    )
     if not set(slugs.values()) <= set(known):
         raise Http404("No such revision in this family.")
     return redirect(compare_url(family.slug, slugs["old"], slugs["new"], options))

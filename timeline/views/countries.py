@@ -30,7 +30,8 @@ ISO_CODE = re.compile(r"[A-Za-z]{2}")
 def countries(request):
     """Every country of the collection, permanent members first, with what each did."""
     members_by_year = defaultdict(set)
-    for code, year in Ballot.objects.values_list("country_id", "vote__date__year").distinct():
+    ballots = Ballot.objects.filter(vote__revision__published=True)
+    for code, year in ballots.values_list("country_id", "vote__date__year").distinct():
         members_by_year[code].add(year)
     rows = list(Country.objects.with_counts())
     for country in rows:
@@ -55,7 +56,7 @@ def country(request, code: str):
         return HttpResponsePermanentRedirect(found.get_absolute_url())
     proposals = _proposals(found)
     amendments = list(
-        Amendment.objects.filter(proposer=found)
+        Amendment.objects.filter(proposer=found, revision__published=True)
         .select_related("revision__resolution")
         .prefetch_related(
             Prefetch("source_links", AmendmentSource.objects.select_related("source"))
@@ -70,11 +71,11 @@ def country(request, code: str):
             "proposals": proposals,
             "proposed_count": sum(len(p.clauses) for p in proposals) + len(amendments),
             "amendments": amendments,
-            "sponsorships": Sponsorship.objects.filter(country=found)
+            "sponsorships": Sponsorship.objects.filter(country=found, revision__published=True)
             .select_related("revision__resolution")
             .order_by("revision__date", "revision__resolution__position", "revision__position"),
             "pens": Penholder.objects.filter(country=found).select_related("resolution"),
-            "ballots": Ballot.objects.filter(country=found)
+            "ballots": Ballot.objects.filter(country=found, vote__revision__published=True)
             .select_related("country", "vote__revision__resolution")
             .order_by("vote__date", "vote__revision__resolution__position"),
         },
@@ -106,9 +107,9 @@ class FamilyProposals:
 def _proposals(country: Country) -> list[FamilyProposals]:
     """The clauses credited to the country, grouped by family in the collection's order,
     each with its credits (source and quote) and its fate. Four queries at any data size."""
-    credits = Proposer.objects.filter(country=country).select_related(
-        "clause__revision__resolution", "source"
-    )
+    credits = Proposer.objects.filter(
+        country=country, clause__revision__published=True
+    ).select_related("clause__revision__resolution", "source")
     by_clause: dict[Clause, list[Proposer]] = defaultdict(list)
     for credit in credits.order_by(
         "clause__revision__resolution__position",
@@ -132,14 +133,17 @@ def _fates(clauses: list[Clause]) -> dict[int, Fate]:
     families = {c.revision.resolution_id for c in clauses}
     revisions: dict[int, list[Revision]] = defaultdict(list)
     for revision in (
-        Revision.objects.filter(resolution__in=families)
+        Revision.objects.published()
+        .filter(resolution__in=families)
         .only("resolution_id", "position", "label", "status", "text_status")
         .order_by("resolution_id", "position")
     ):
         revisions[revision.resolution_id].append(revision)
     present: dict[tuple[int, str], set[int]] = defaultdict(set)
     for family, revision, key in Clause.objects.filter(
-        revision__resolution__in=families, key__in={c.key for c in clauses}
+        revision__resolution__in=families,
+        revision__published=True,
+        key__in={c.key for c in clauses},
     ).values_list("revision__resolution_id", "revision_id", "key"):
         present[(family, key)].add(revision)
     return {

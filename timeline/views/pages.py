@@ -51,11 +51,14 @@ def resolution(request, family: str):
         slug=family,
     )
     revisions = (
-        family.revisions.order_by("position").with_details().annotate(clause_count=Count("clauses"))
+        family.revisions.published()
+        .order_by("position")
+        .with_details()
+        .annotate(clause_count=Count("clauses"))
     )
-    amendments = Amendment.objects.filter(revision__resolution=family).select_related(
-        "proposer", "revision__resolution"
-    )
+    amendments = Amendment.objects.filter(
+        revision__resolution=family, revision__published=True
+    ).select_related("proposer", "revision__resolution")
     return render(
         request,
         "timeline/resolution.html",
@@ -66,7 +69,9 @@ def resolution(request, family: str):
 def revision(request, family: str, revision: str):
     """One revision's text clause by clause, with provenance and honesty markers."""
     revision = get_object_or_404(
-        Revision.objects.with_details().prefetch_related(
+        Revision.objects.visible_to(request.user)
+        .with_details()
+        .prefetch_related(
             Prefetch("source_links", RevisionSource.objects.select_related("source")),
             Prefetch("clauses", Clause.objects.order_by("position").with_provenance()),
             Prefetch(
@@ -80,7 +85,11 @@ def revision(request, family: str, revision: str):
         resolution__slug=family,
         slug=revision,
     )
-    siblings = list(revision.resolution.revisions.order_by("position").only("label", "slug"))
+    siblings = list(
+        revision.resolution.revisions.visible_to(request.user)
+        .order_by("position")
+        .only("label", "slug", "published")
+    )
     index = next(i for i, r in enumerate(siblings) if r.pk == revision.pk)
     return render(
         request,

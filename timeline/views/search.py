@@ -117,7 +117,7 @@ def _first_error(form: forms.Form) -> str:
 
 
 def _matches(query: str, family: str, country: str):
-    clauses = Clause.objects.all()
+    clauses = Clause.objects.filter(revision__published=True)
     if family:
         clauses = clauses.filter(revision__resolution__slug=family)
     if country:
