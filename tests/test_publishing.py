@@ -171,3 +171,50 @@ def test_pages_say_when_an_editor_last_changed_the_data(syria, client, django_us
         action_time=datetime.datetime(2027, 1, 2, 19, 0, tzinfo=datetime.UTC),
     )
     assert "last updated 2 January 2027" in text_of(client.get("/"))
+
+
+def test_the_revision_form_previews_the_change_before_publishing(draft, staff_client):
+    url = reverse("admin:timeline_revision_change", args=[draft.pk])
+    page = text_of(staff_client.get(url))
+    assert (
+        "11 clauses; since v3 (1 Feb 19:00): 1 added, 1 removed, 6 edited. "
+        "Preview the comparison" in page
+    )
+    compare = reverse("compare", args=["arab-european-draft-2012", "v3-1-feb-19-00", draft.slug])
+    assert f'href="{compare}"' in staff_client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("date", "warning"),
+    [
+        ("2011-01-02", "before the family's first revision (27 January 2012). Saved"),
+        ("2013-01-02", "more than six months after the family's latest revision"),
+        ("2012-02-03", None),
+    ],
+)
+def test_a_date_outside_the_familys_range_is_saved_with_a_warning(
+    draft, staff_client, date, warning
+):
+    url = reverse("admin:timeline_revision_change", args=[draft.pk])
+    form = change_form(staff_client, draft)
+    form["date"] = [date]
+    response = staff_client.post(url, form, follow=True)
+    draft.refresh_from_db()
+    assert draft.date.isoformat() == date
+    page = text_of(response)
+    if warning:
+        assert warning in page
+    else:
+        assert "Saved; check the date" not in page
+
+
+def test_a_complete_paraphrase_is_refused_with_a_precise_message(syria, staff_client):
+    clause = Clause.objects.get(key="op-media-humanitarian-access")
+    url = reverse("admin:timeline_clause_change", args=[clause.pk])
+    form = admin_form_data(staff_client.get(url).content.decode(), "clause_form")
+    form["complete"] = ["on"]
+    response = staff_client.post(url, form)
+    assert response.status_code == 200
+    assert "A reported paraphrase is never a complete paragraph" in text_of(response)
+    clause.refresh_from_db()
+    assert not clause.complete

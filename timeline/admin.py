@@ -8,12 +8,15 @@ are saved, so they are shown, not edited.
 from functools import partial
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.shortcuts import redirect
-from django.urls import path
+from django.template.defaultfilters import pluralize
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from timeline.admin_paste import revision_paste
+from timeline.comparisons import revision_compare
 from timeline.models import (
     Amendment,
     AmendmentSource,
@@ -34,7 +37,12 @@ from timeline.models import (
     Vote,
     VoteSource,
 )
-from timeline.services import revision_new_from, revision_refresh_anchors
+from timeline.services import (
+    revision_date_warning,
+    revision_new_from,
+    revision_predecessor,
+    revision_refresh_anchors,
+)
 
 admin.site.site_header = "Redline editors"
 admin.site.site_title = "Redline editors"
@@ -242,7 +250,7 @@ class RevisionAdmin(admin.ModelAdmin):
     ]
     list_filter = ["published", "resolution", "status", "text_status", "date_precision"]
     actions = ["new_revision_from"]
-    readonly_fields = ["version", "updated_at"]
+    readonly_fields = ["version", "updated_at", "preview"]
     list_select_related = ["resolution"]
     search_fields = ["label", "symbol", "note"]
     date_hierarchy = "date"
@@ -251,9 +259,41 @@ class RevisionAdmin(admin.ModelAdmin):
         (None, {"fields": ["resolution", ("position", "label", "slug"), "symbol"]}),
         ("Date", {"fields": [("date", "date_precision"), "date_note"]}),
         ("Status", {"fields": [("status", "text_status"), "note"]}),
-        ("Publication", {"fields": ["published", ("version", "updated_at"), "seen_version"]}),
+        (
+            "Publication",
+            {"fields": ["preview", "published", ("version", "updated_at"), "seen_version"]},
+        ),
     ]
     inlines = [SponsorshipInline, RevisionSourceInline, ClauseInline, AmendmentInline]
+
+    @admin.display(description="Before publishing")
+    def preview(self, revision: Revision) -> str:
+        """The clause count and the change since the predecessor, with links to the reader's
+        pages as they will look (editors see drafts there)."""
+        if revision.pk is None:
+            return "Save the revision first."
+        clauses = revision.clauses.count()
+        predecessor = revision_predecessor(revision=revision)
+        if predecessor is None or not clauses:
+            return format_html(
+                '{} clause{}; no earlier revision with text to compare. <a href="{}">See the '
+                "revision page</a>",
+                clauses,
+                pluralize(clauses),
+                revision.get_absolute_url(),
+            )
+        summary = revision_compare(old=predecessor, new=revision).summary_line()
+        url = reverse("compare", args=[revision.resolution.slug, predecessor.slug, revision.slug])
+        return format_html(
+            '{} clause{}; since {}: {}. <a href="{}">Preview the comparison</a> · '
+            '<a href="{}">the revision page</a>',
+            clauses,
+            pluralize(clauses),
+            predecessor.label,
+            summary,
+            url,
+            revision.get_absolute_url(),
+        )
 
     def get_changeform_initial_data(self, request) -> dict:
         # A revision added by hand starts as a draft readers do not see.
@@ -264,6 +304,8 @@ class RevisionAdmin(admin.ModelAdmin):
             obj.version = models.F("version") + 1
         super().save_model(request, obj, form, change)
         obj.refresh_from_db(fields=["version", "updated_at"])
+        if warning := revision_date_warning(revision=obj):
+            self.message_user(request, warning, messages.WARNING)
 
     @admin.action(description="New revision from this one (a draft copy to edit)")
     def new_revision_from(self, request, queryset):

@@ -368,6 +368,8 @@ class Revision(models.Model):
             models.CheckConstraint(
                 condition=~Q(date_precision=DatePrecision.APPROXIMATE) | ~Q(date_note=""),
                 name="revision_approximate_date_has_note",
+                violation_error_message="An approximate date needs a note saying how it is "
+                "known (e.g. “AFP says 16 Jan, RIA 17 Jan”).",
             ),
             models.CheckConstraint(condition=~Q(symbol=""), name="revision_symbol_not_blank"),
             _choices_check("status", RevisionStatus, "revision_status_valid"),
@@ -545,11 +547,17 @@ class Clause(models.Model):
             models.UniqueConstraint(fields=["revision", "key"], name="clause_unique_key"),
             models.UniqueConstraint(fields=["revision", "anchor"], name="clause_unique_anchor"),
             models.CheckConstraint(condition=Q(position__gte=1), name="clause_position_gte_1"),
-            models.CheckConstraint(condition=~Q(text=""), name="clause_text_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="clause_text_not_empty",
+                violation_error_message="A clause needs its text.",
+            ),
             models.CheckConstraint(condition=~Q(number=""), name="clause_number_not_blank"),
             models.CheckConstraint(
                 condition=~Q(text_kind=TextKind.PARAPHRASE, complete=True),
                 name="clause_paraphrase_is_never_complete",
+                violation_error_message="A reported paraphrase is never a complete paragraph: "
+                "untick “complete”.",
             ),
             _choices_check("section", Section, "clause_section_valid"),
             _choices_check("text_kind", TextKind, "clause_text_kind_valid"),

@@ -3,6 +3,7 @@
 Each is a keyword-only function named `<entity>_<action>`; reads go through querysets.
 """
 
+import datetime
 from collections.abc import Sequence
 
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -150,3 +151,28 @@ def revision_replace_clauses(*, revision: Revision, clauses: Sequence[PastedClau
         single_object=True,
     )
     return message
+
+
+# A revision dated this long after its family's latest is more likely a typo than news.
+DATE_WARNING_AFTER = datetime.timedelta(days=183)
+
+
+def revision_date_warning(*, revision: Revision) -> str | None:
+    """A warning (not a refusal: negotiations do restart) when the revision's date lies
+    before its family's first revision or long after its last."""
+    others = revision.resolution.revisions.exclude(pk=revision.pk).aggregate(
+        first=models.Min("date"), last=models.Max("date")
+    )
+    if others["first"] is None:
+        return None
+    if revision.date < others["first"]:
+        return (
+            f"{revision.label} is dated {revision.date:%-d %B %Y}, before the family's first "
+            f"revision ({others['first']:%-d %B %Y}). Saved; check the date."
+        )
+    if revision.date > others["last"] + DATE_WARNING_AFTER:
+        return (
+            f"{revision.label} is dated {revision.date:%-d %B %Y}, more than six months after "
+            f"the family's latest revision ({others['last']:%-d %B %Y}). Saved; check the date."
+        )
+    return None
