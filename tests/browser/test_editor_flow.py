@@ -3,12 +3,31 @@ from the last one, pastes its text, corrects one link of the proposed lineage, p
 and readers then find it on the timeline, in the comparison and behind the permalink of
 the corrected clause."""
 
-from django.contrib.auth.models import Group
+import importlib
+
+from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from timeline.models import Revision
 
 FAMILY = "resolution-2042-2012"
+EDITORS_MIGRATION = importlib.import_module("timeline.migrations.0003_editors_group")
+
+
+def editors_group() -> Group:
+    """The Editors group with the permissions the migration gives it. Live-server tests
+    empty the database after each test, data migrations' rows included (permissions are
+    made again by Django's post_migrate signal, the group is not), so it is made here."""
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="timeline", codename__in=EDITORS_MIGRATION.EDITOR_PERMISSIONS
+        )
+    )
+    assert group.permissions.count() == len(EDITORS_MIGRATION.EDITOR_PERMISSIONS)
+    return group
+
+
 NEW_PARAGRAPH = "Condemning in the strongest terms the continued violence against civilians,"
 
 
@@ -33,7 +52,7 @@ def test_an_editor_pastes_confirms_publishes_and_readers_see_it(
     editor = django_user_model.objects.create_user("alice", password="a-long-passphrase-42")
     editor.is_staff = True
     editor.save()
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(editors_group())
     text = pasted_text()
 
     page.goto(f"{site}/admin/")
