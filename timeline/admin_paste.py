@@ -73,13 +73,17 @@ def revision_paste(request: HttpRequest, object_id: str, *, model_admin) -> Http
 
     predecessor = revision_predecessor(revision=revision)
     old = (
-        list(predecessor.clauses.order_by("position").prefetch_related("proposers"))
+        list(
+            predecessor.clauses.in_main_language()
+            .order_by("position")
+            .prefetch_related("proposers")
+        )
         if predecessor
         else []
     )
     lineage = lineage_propose(clause_inputs(old), clauses)
     digest = hashlib.sha256(text.encode()).hexdigest()
-    existing = revision.clauses.count()
+    existing = revision.clauses.in_main_language().count()
     context |= {
         "clauses": clauses,
         "predecessor": predecessor,
@@ -100,7 +104,8 @@ def revision_paste(request: HttpRequest, object_id: str, *, model_admin) -> Http
         error = "Tick the box to confirm that saving replaces this revision's clauses."
     if error is None:
         family_keys = (
-            Clause.objects.filter(revision__resolution=revision.resolution)
+            Clause.objects.in_main_language()
+            .filter(revision__resolution=revision.resolution)
             .exclude(revision=revision)
             .values_list("key", flat=True)
         )

@@ -42,7 +42,9 @@ def text_inputs(text: str) -> list[ClauseInput]:
 
 
 def revision_inputs(revision: Revision) -> list[ClauseInput]:
-    return clause_inputs(list(revision.clauses.order_by("position").prefetch_related("proposers")))
+    return clause_inputs(
+        list(revision.clauses.in_main_language().order_by("position").prefetch_related("proposers"))
+    )
 
 
 def content_key(old: list[ClauseInput], new: list[ClauseInput]) -> str:

@@ -137,12 +137,16 @@ def _month(date: datetime.date) -> datetime.date:
 
 def _cards(family: Resolution) -> list[Card]:
     """The family's revisions in date order, each with its change from its predecessor:
-    the nearest earlier revision of the family (in the family's order) that has text."""
+    the revision it follows where the data records one, otherwise the nearest earlier
+    revision of the family (in the family's order) that has text."""
     by_position = sorted(family.revisions.all(), key=lambda r: r.position)
+    by_pk = {r.pk: r for r in by_position}
     predecessors: dict[int, Revision | None] = {}
     last_with_text = None
     for revision in by_position:
-        predecessors[revision.pk] = last_with_text
+        predecessors[revision.pk] = (
+            by_pk.get(revision.follows_id) if revision.follows_id else last_with_text
+        )
         if revision.clauses.all():
             last_with_text = revision
     return [
@@ -157,9 +161,13 @@ def _change(revision: Revision, predecessor: Revision | None) -> str:
         return "no text known"
     if predecessor is None:
         return "first known text"
+    if not predecessor.clauses.all():
+        return f"no text of {predecessor.label} known to compare with"
     partial = {revision.text_status, predecessor.text_status}
     if TextStatus.FRAGMENTS in partial:
         return "fragments only: not compared"
+    if revision.language != predecessor.language:
+        return f"not compared with {predecessor.label}: their texts are in different languages"
     comparison = cached_compare(
         clause_inputs(list(predecessor.clauses.all())), clause_inputs(list(revision.clauses.all()))
     )

@@ -41,6 +41,7 @@ class RevisionStatus(models.TextChoices):
     IN_BLUE = "in-blue", "in blue"
     NOT_VOTED = "not-voted", "not put to a vote"
     VETOED = "vetoed", "vetoed"
+    NOT_ADOPTED = "not-adopted", "not adopted (too few votes in favour)"
     ADOPTED = "adopted", "adopted"
 
 
@@ -54,6 +55,30 @@ class TextStatus(models.TextChoices):
 class Section(models.TextChoices):
     PREAMBULAR = "preambular", "preambular"
     OPERATIVE = "operative", "operative"
+    ANNEX = "annex", "annex"
+
+
+class Language(models.TextChoices):
+    """The languages a revision's text can be stored in (BCP 47): the six official
+    languages of the United Nations, and German, into which the UN also translates
+    Security Council resolutions."""
+
+    ARABIC = "ar", "العربية"
+    CHINESE = "zh", "中文"
+    ENGLISH = "en", "English"
+    FRENCH = "fr", "Français"
+    RUSSIAN = "ru", "Русский"
+    SPANISH = "es", "Español"
+    GERMAN = "de", "Deutsch"
+
+
+# Languages written right to left.
+RTL_LANGUAGES = frozenset({Language.ARABIC})
+
+
+def language_direction(language: str) -> str:
+    """The HTML `dir` of a text in `language`."""
+    return "rtl" if language in RTL_LANGUAGES else "ltr"
 
 
 class TextKind(models.TextChoices):
@@ -241,7 +266,10 @@ class ResolutionQuerySet(models.QuerySet):
                 .with_details()
                 .prefetch_related(
                     models.Prefetch(
-                        "clauses", Clause.objects.order_by("position").prefetch_related("proposers")
+                        "clauses",
+                        Clause.objects.in_main_language()
+                        .order_by("position")
+                        .prefetch_related("proposers"),
                     )
                 ),
             ),
@@ -300,12 +328,12 @@ class RevisionQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch(
                 "clauses",
-                Clause.objects.filter(key=key).with_provenance(),
+                Clause.objects.in_main_language().filter(key=key).with_provenance(),
                 to_attr="keyed_clauses",
             ),
             models.Prefetch(
                 "clauses",
-                Clause.objects.only("revision", "key", "position"),
+                Clause.objects.in_main_language().only("revision", "key", "position"),
                 to_attr="clause_keys",
             ),
         )
@@ -331,8 +359,30 @@ class Revision(models.Model):
         "document symbol", max_length=50, null=True, blank=True, help_text="e.g. S/2012/77"
     )
     status = models.CharField(max_length=12, choices=RevisionStatus.choices)
-    text_status = models.CharField(max_length=10, choices=TextStatus.choices)
+    text_status = models.CharField(
+        max_length=10, choices=TextStatus.choices, help_text="How much of the main text is known."
+    )
+    language = models.CharField(
+        max_length=5,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text="The language of the main text, which readers see first and compare in.",
+    )
     note = models.TextField(blank=True)
+    follows = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="followed_by",
+        help_text="The revision of the family this one continues (its predecessor).",
+    )
+    rivals = models.ManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=True,
+        help_text="Competing drafts on the same question: never one another's predecessor.",
+    )
     published = models.BooleanField(
         default=True,
         help_text="Shown to readers. A revision being prepared is saved unpublished and "
@@ -372,6 +422,10 @@ class Revision(models.Model):
                 "known (e.g. “AFP says 16 Jan, RIA 17 Jan”).",
             ),
             models.CheckConstraint(condition=~Q(symbol=""), name="revision_symbol_not_blank"),
+            models.CheckConstraint(
+                condition=~Q(follows=models.F("pk")), name="revision_does_not_follow_itself"
+            ),
+            _choices_check("language", Language, "revision_language_valid"),
             _choices_check("status", RevisionStatus, "revision_status_valid"),
             _choices_check("text_status", TextStatus, "revision_text_status_valid"),
         ]
@@ -387,36 +441,40 @@ class Revision(models.Model):
         return self.date_precision == DatePrecision.APPROXIMATE
 
 
-# Function words frequent in French and rare in English, enough to tell the collection's
-# one French quotation from its English texts without a language-detection library.
-_FRENCH_WORDS = frozenset(
-    [
-        "de",
-        "la",
-        "le",
-        "les",
-        "des",
-        "du",
-        "dans",
-        "et",
-        "un",
-        "une",
-        "est",
-        "sont",
-        "pour",
-        "par",
-        "sur",
-        "avec",
-        "aux",
-        "ses",
-        "leur",
-        "qui",
-        "que",
-    ]
-)
+class LanguageVersion(models.Model):
+    """A revision's text in a language other than its main one (AKN's "expression"): the
+    United Nations publishes each document in six languages, and a source may give a draft
+    in one language only. The main language's text status is the revision's own."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="other_languages")
+    language = models.CharField(max_length=5, choices=Language.choices)
+    text_status = models.CharField(max_length=10, choices=TextStatus.choices)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["revision", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "language"], name="language_version_unique_language"
+            ),
+            _choices_check("language", Language, "language_version_language_valid"),
+            _choices_check("text_status", TextStatus, "language_version_text_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.revision.label} ({self.get_language_display()})"
+
+    @property
+    def direction(self) -> str:
+        return language_direction(self.language)
 
 
 class ClauseQuerySet(models.QuerySet):
+    def in_main_language(self) -> "ClauseQuerySet":
+        """Each revision's clauses in its main language, which readers see first and
+        every comparison uses unless a reader picks another language both texts have."""
+        return self.filter(language=models.F("revision__language"))
+
     def with_provenance(self) -> "ClauseQuerySet":
         """Clauses with their proposers (country, source) and sources, in a fixed number of
         queries."""
@@ -527,9 +585,18 @@ class Clause(models.Model):
         blank=True,
         help_text="The paragraph's label exactly as printed (pp9bis, OP 9, 1); empty if none.",
     )
-    position = models.PositiveIntegerField(help_text="Order within the revision, from 1.")
+    position = models.PositiveIntegerField(
+        help_text="Order within the revision's text in its language, from 1."
+    )
     anchor = models.SlugField(
         max_length=40, help_text="The paragraph's place in this revision: pp3, op5, op5a."
+    )
+    language = models.CharField(
+        max_length=5,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text="The language of the text: the revision's main language or one of its "
+        "other language versions.",
     )
     text = models.TextField()
     text_kind = models.CharField(max_length=10, choices=TextKind.choices)
@@ -541,11 +608,18 @@ class Clause(models.Model):
     objects = ClauseQuerySet.as_manager()
 
     class Meta:
-        ordering = ["revision", "position"]
+        ordering = ["revision", "language", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["revision", "position"], name="clause_unique_position"),
-            models.UniqueConstraint(fields=["revision", "key"], name="clause_unique_key"),
-            models.UniqueConstraint(fields=["revision", "anchor"], name="clause_unique_anchor"),
+            models.UniqueConstraint(
+                fields=["revision", "language", "position"], name="clause_unique_position"
+            ),
+            models.UniqueConstraint(
+                fields=["revision", "language", "key"], name="clause_unique_key"
+            ),
+            models.UniqueConstraint(
+                fields=["revision", "language", "anchor"], name="clause_unique_anchor"
+            ),
+            _choices_check("language", Language, "clause_language_valid"),
             models.CheckConstraint(condition=Q(position__gte=1), name="clause_position_gte_1"),
             models.CheckConstraint(
                 condition=~Q(text=""),
@@ -575,30 +649,22 @@ class Clause(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return f"{self.revision.get_absolute_url()}#{self.anchor}"
+        """The clause in its revision's page, in its own language."""
+        revision = self.revision
+        query = "" if self.language == revision.language else f"?lang={self.language}"
+        return f"{revision.get_absolute_url()}{query}#{self.anchor}"
 
     @property
     def is_paraphrase(self) -> bool:
         return self.text_kind == TextKind.PARAPHRASE
 
     @property
-    def language(self) -> str:
-        """The text's language as a BCP 47 tag: the collection is English except resolution
-        2043's Arabic text and one French quotation of S/2011/612 (see the data README)."""
-        if self.is_arabic:
-            return "ar"
-        words = re.findall(r"[a-zà-ÿ']+", self.text.lower())
-        french = sum(w in _FRENCH_WORDS or w.startswith(("d'", "l'", "qu'")) for w in words)
-        return "fr" if words and french / len(words) > 0.2 else "en"
-
-    @property
     def direction(self) -> str:
-        return "rtl" if self.is_arabic else "ltr"
+        return language_direction(self.language)
 
     @property
     def is_arabic(self) -> bool:
-        """Arabic-script text (resolution 2043's only text), shown right to left."""
-        return any("\u0600" <= ch <= "\u06ff" for ch in self.text[:200])
+        return self.language == Language.ARABIC
 
 
 class Proposer(models.Model):

@@ -20,12 +20,21 @@ from timeline.paste import PastedClause
 def revision_refresh_anchors(*, revision: Revision) -> int:
     """Give the revision's clauses the anchors their order and numbers call for.
 
-    Anchors are unique per revision, so the clauses whose anchor changes are first parked
-    on names no anchor can take; returns how many anchors changed.
+    Anchors are unique per revision and language (the same paragraph has the same anchor
+    in every language version), so the clauses whose anchor changes are first parked on
+    names no anchor can take; returns how many anchors changed.
     """
-    clauses = list(revision.clauses.order_by("position"))
-    anchors = clause_anchors([(c.section, c.number) for c in clauses], revision.text_status)
-    changed = [(c, a) for c, a in zip(clauses, anchors, strict=True) if c.anchor != a]
+    clauses = list(revision.clauses.order_by("language", "position"))
+    statuses = dict(revision.other_languages.values_list("language", "text_status"))
+    statuses[revision.language] = revision.text_status
+    changed = []
+    for language in dict.fromkeys(c.language for c in clauses):
+        text = [c for c in clauses if c.language == language]
+        anchors = clause_anchors(
+            [(c.section, c.number) for c in text],
+            statuses.get(language, revision.text_status),
+        )
+        changed += [(c, a) for c, a in zip(text, anchors, strict=True) if c.anchor != a]
     if not changed:
         return 0
     Clause.objects.filter(pk__in=[c.pk for c, _ in changed]).update(
@@ -33,7 +42,7 @@ def revision_refresh_anchors(*, revision: Revision) -> int:
     )
     for clause, anchor in changed:
         clause.anchor = anchor
-        clause.save(update_fields=["anchor"])
+    Clause.objects.bulk_update([c for c, _ in changed], ["anchor"], batch_size=500)
     return len(changed)
 
 
@@ -116,8 +125,13 @@ def revision_replace_clauses(*, revision: Revision, clauses: Sequence[PastedClau
     if not clauses or not all(keys) or len(set(keys)) != len(keys):
         raise ValueError("Pasted clauses need distinct, non-empty keys.")
     predecessor = revision_predecessor(revision=revision)
-    old_keys = set(predecessor.clauses.values_list("key", flat=True)) if predecessor else set()
-    revision.clauses.all().delete()
+    old_keys = (
+        set(predecessor.clauses.in_main_language().values_list("key", flat=True))
+        if predecessor
+        else set()
+    )
+    # The paste is the main text: versions in other languages stay as they are.
+    revision.clauses.in_main_language().delete()
     Clause.objects.bulk_create(
         Clause(
             revision=revision,
@@ -126,6 +140,7 @@ def revision_replace_clauses(*, revision: Revision, clauses: Sequence[PastedClau
             number=clause.number,
             position=position,
             anchor=f"new-{position}",
+            language=revision.language,
             text=clause.text,
             text_kind=TextKind.VERBATIM,
             complete=True,

@@ -41,8 +41,12 @@ def collection_export() -> dict[str, Any]:
         "penholder_set",
         Prefetch(
             "revisions",
-            Revision.objects.order_by("position").prefetch_related(
+            Revision.objects.order_by("position")
+            .select_related("follows")
+            .prefetch_related(
                 "sponsorships",
+                "other_languages",
+                Prefetch("rivals", Revision.objects.only("pk", "label", "position")),
                 sources_prefetch,
                 Prefetch(
                     "clauses",
@@ -120,9 +124,15 @@ def _revision(v: Revision) -> dict[str, Any]:
         "status": v.status,
         "sponsors": [s.country_id for s in v.sponsorships.all()],
         "text_status": v.text_status,
+        "language": v.language,
+        "other_languages": [
+            {"language": o.language, "text_status": o.text_status} for o in v.other_languages.all()
+        ],
+        "follows": v.follows.label if v.follows else None,
+        "rivals": [r.label for r in sorted(v.rivals.all(), key=lambda r: r.position)],
         "sources": _sources(v.source_links),
         "note": v.note or None,
-        "clauses": [_clause(c) for c in v.clauses.all()],
+        "clauses": [_clause(c) for c in sorted(v.clauses.all(), key=_in_language_order(v))],
         "vote": None if vote is None else _vote(vote),
         "amendments": [
             {
@@ -138,12 +148,19 @@ def _revision(v: Revision) -> dict[str, Any]:
     }
 
 
+def _in_language_order(v: Revision):
+    """Clauses of the main language first, then each other language in its order."""
+    order = [v.language, *(o.language for o in v.other_languages.all())]
+    return lambda c: (order.index(c.language) if c.language in order else len(order), c.position)
+
+
 def _clause(c: Clause) -> dict[str, Any]:
     return {
         "key": c.key,
         "section": c.section,
         "number": c.number,
         "position": c.position,
+        "language": c.language,
         "text": c.text,
         "text_kind": c.text_kind,
         "complete": c.complete,

@@ -10,6 +10,7 @@ be an editor's work) unless `prune` is asked for.
 """
 
 import datetime
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from timeline.models import (
     Country,
     Event,
     EventSource,
+    Language,
+    LanguageVersion,
     Penholder,
     Proposer,
     Resolution,
@@ -267,13 +270,28 @@ class _Importer:
             ),
         )
         taken = {v.slug for v in existing.values()}
+        revisions = {}
         for i, v in enumerate(r["revisions"], 1):
             slug = existing[v["label"]].slug if v["label"] in existing else None
             if slug is None:
                 slug = revision_slug(v["label"], taken)
                 taken.add(slug)
-            self.revision(family, v, i, slug)
+            revisions[v["label"]] = self.revision(family, v, i, slug)
+        self.lineage(revisions, r["revisions"])
         return family
+
+    def lineage(self, revisions: dict[str, Revision], data: list[dict]) -> None:
+        """What each revision follows and rivals, once every revision of the family exists
+        (a revision may follow or rival one that comes after it in the file)."""
+        for v in data:
+            revision = revisions[v["label"]]
+            follows = revisions[v["follows"]] if v.get("follows") else None
+            self.save(Revision, {"pk": revision.pk}, {"follows": follows}, stored=revision)
+            wanted = sorted(revisions[label].pk for label in v.get("rivals", []))
+            current = sorted(revision.rivals.values_list("pk", flat=True))
+            if current != wanted:
+                revision.rivals.set(wanted)
+                (self.report.updated if current else self.report.created)["rival list"] += 1
 
     def revision(self, family: Resolution, v: dict, position: int, slug: str) -> Revision:
         revision = self.save(
@@ -288,9 +306,11 @@ class _Importer:
                 "symbol": v["symbol"],
                 "status": v["status"],
                 "text_status": v["text_status"],
+                "language": v.get("language", Language.ENGLISH),
                 "note": v["note"] or "",
             },
         )
+        self.other_languages(revision, v.get("other_languages", []))
         self.links(
             revision.sponsorships,
             Sponsorship,
@@ -306,28 +326,50 @@ class _Importer:
         self.amendments(revision, v["amendments"])
         return revision
 
+    def other_languages(self, revision: Revision, versions: list[dict]) -> None:
+        wanted = [(o["language"], o["text_status"]) for o in versions]
+        current = list(revision.other_languages.values_list("language", "text_status"))
+        if current == wanted:
+            return
+        revision.other_languages.all().delete()
+        LanguageVersion.objects.bulk_create(
+            LanguageVersion(revision=revision, language=language, text_status=status, position=i)
+            for i, (language, status) in enumerate(wanted, 1)
+        )
+        (self.report.updated if current else self.report.created)["language version list"] += 1
+
     def clauses(self, revision: Revision, clauses: list[dict]) -> None:
-        wanted = {c["key"]: c for c in clauses}
-        self.delete(revision.clauses.exclude(key__in=wanted))
+        def language(c: dict) -> str:
+            return c.get("language") or revision.language
+
+        wanted = {(language(c), c["key"]): c for c in clauses}
+        present = revision.clauses.values_list("pk", "language", "key", "position")
+        self.delete(
+            revision.clauses.filter(pk__in=[pk for pk, *k, _ in present if tuple(k) not in wanted])
+        )
         self.park(
             revision.clauses.all(),
             (
                 pk
-                for pk, key, position in revision.clauses.values_list("pk", "key", "position")
-                if position != wanted[key]["position"]
+                for pk, *k, position in present
+                if tuple(k) in wanted and position != wanted[tuple(k)]["position"]
             ),
         )
         stored = {
-            clause.key: clause
+            (clause.language, clause.key): clause
             for clause in revision.clauses.prefetch_related(
                 "source_links", models.Prefetch("proposers", Proposer.objects.order_by("position"))
             )
         }
+        new = []
         for c in clauses:
-            before = stored.get(c["key"])
+            before = stored.get((language(c), c["key"]))
+            if before is None:
+                new.append(c)
+                continue
             clause = self.save(
                 Clause,
-                {"revision": revision, "key": c["key"]},
+                {"revision": revision, "language": language(c), "key": c["key"]},
                 {
                     "section": c["section"],
                     "number": c["number"],
@@ -354,7 +396,51 @@ class _Importer:
                 c["proposers"],
                 current=[] if before is None else list(before.proposers.all()),
             )
+        self.new_clauses(revision, new, language)
         revision_refresh_anchors(revision=revision)
+
+    def new_clauses(self, revision: Revision, clauses: list[dict], language) -> None:
+        """Clauses the revision does not have yet, written together: a whole official text
+        is a few queries, not a few per paragraph."""
+        if not clauses:
+            return
+        created = Clause.objects.bulk_create(
+            Clause(
+                revision=revision,
+                language=language(c),
+                key=c["key"],
+                section=c["section"],
+                number=c["number"],
+                position=c["position"],
+                # A unique placeholder until revision_refresh_anchors() names its place.
+                anchor=f"new-{uuid.uuid4().hex[:12]}",
+                text=c["text"],
+                text_kind=c["text_kind"],
+                complete=c["complete"],
+                bracketed=c["bracketed"],
+                note=c["note"] or "",
+            )
+            for c in clauses
+        )
+        self.report.created["clause"] += len(created)
+        ClauseSource.objects.bulk_create(
+            ClauseSource(clause=clause, source=self.sources[s], position=i)
+            for clause, c in zip(created, clauses, strict=True)
+            for i, s in enumerate(c["sources"], 1)
+        )
+        Proposer.objects.bulk_create(
+            Proposer(
+                clause=clause,
+                country=self.countries[p["country"]],
+                source=self.sources[p["source"]],
+                quote=p["quote"],
+                position=i,
+            )
+            for clause, c in zip(created, clauses, strict=True)
+            for i, p in enumerate(c["proposers"], 1)
+        )
+        self.report.created["clause source list"] += sum(bool(c["sources"]) for c in clauses)
+        self.report.created["proposer list"] += sum(bool(c["proposers"]) for c in clauses)
 
     def proposers(self, clause: Clause, proposers: list[dict], current: list[Proposer]) -> None:
         wanted = [(p["country"], self.sources[p["source"]].pk, p["quote"]) for p in proposers]

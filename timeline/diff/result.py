@@ -19,10 +19,12 @@ class Kind(StrEnum):
 
 
 class Section(StrEnum):
-    """The two parts of a resolution (DESIGN §3); headings belong to neither."""
+    """The parts of a resolution (DESIGN §3): preamble, operative part and annexes;
+    headings belong to none."""
 
     PREAMBULAR = "preambular"
     OPERATIVE = "operative"
+    ANNEX = "annex"
 
 
 class Status(StrEnum):

@@ -88,7 +88,8 @@ def clause_key(request: HttpRequest, key: str) -> HttpResponse:
     """A clause by its key alone: the permalink when one family has the key, otherwise a
     choice, because the same key in two families names two different paragraphs."""
     latest = latest_by_family(
-        Clause.objects.filter(key=key, revision__published=True)
+        Clause.objects.in_main_language()
+        .filter(key=key, revision__published=True)
         .select_related("revision__resolution")
         .in_date_order()
     )

@@ -15,6 +15,15 @@ from django.urls import reverse
 
 from timeline.comparisons import cached_compare, clause_inputs
 from timeline.diff import Change, Op, Status
+from timeline.languages import (
+    PARAMETER,
+    LanguageError,
+    chosen_language,
+    common_languages,
+    default_language,
+    language_name,
+    text_versions,
+)
 from timeline.models import Clause, Proposer, Resolution, Revision, TextStatus
 from timeline.views.common import bad_request, page
 
@@ -28,14 +37,26 @@ OPTIONS = {
 
 
 def compare(request: HttpRequest, family: str, old: str, new: str) -> HttpResponse:
-    """Two revisions compared, inline or side by side, changes only or the full text."""
+    """Two revisions compared, inline or side by side, changes only or the full text, in
+    one language both have (`?lang=`, by default the old revision's main language)."""
     options = _options(request.GET)
     if isinstance(options, str):
         return bad_request(request, options)
     family = get_object_or_404(Resolution, slug=family)
-    revisions = list(family.revisions.visible_to(request.user).in_date_order())
+    revisions = list(
+        family.revisions.visible_to(request.user)
+        .in_date_order()
+        .prefetch_related("other_languages")
+    )
     old_revision = _find(revisions, old)
     new_revision = _find(revisions, new)
+    pair = [old_revision, new_revision]
+    try:
+        language = chosen_language(request.GET, pair)
+    except LanguageError as error:
+        if request.GET.getlist(PARAMETER):
+            return bad_request(request, str(error))
+        language = None
     context = {
         "family": family,
         "revisions": revisions,
@@ -43,10 +64,18 @@ def compare(request: HttpRequest, family: str, old: str, new: str) -> HttpRespon
         "new": new_revision,
         "sides": [("old", old_revision), ("new", new_revision)],
         "options": options,
-        "links": _links(family, old_revision, new_revision, options),
+        "language": language,
+        "links": _links(family, old_revision, new_revision, options, language),
     }
-    if old_revision.pk != new_revision.pk:
-        context.update(_comparison(old_revision, new_revision, options))
+    context["languages"] = [
+        (code, language_name(code), url) for code, url in context["links"]["languages"].items()
+    ]
+    if language is None:
+        context["no_common_language"] = [
+            (r, [v.english_name for v in text_versions(r)]) for r in pair
+        ]
+    elif old_revision.pk != new_revision.pk:
+        context.update(_comparison(old_revision, new_revision, options, language))
     return page(request, TEMPLATE, context, fragment="comparison")
 
 
@@ -72,14 +101,24 @@ def compare_form(request: HttpRequest, family: str) -> HttpResponse:
     return redirect(compare_url(family.slug, slugs["old"], slugs["new"], options))
 
 
-def compare_url(family: str, old: str, new: str, options: dict[str, str] | None = None) -> str:
-    """A comparison's canonical address: default options are left out of the query."""
+def compare_url(
+    family: str,
+    old: str,
+    new: str,
+    options: dict[str, str] | None = None,
+    language: str | None = None,
+) -> str:
+    """A comparison's canonical address: default options are left out of the query, and
+    so is the language when it is the one the page would choose anyway (`language`
+    None)."""
     url = reverse("compare", args=[family, old, new])
     query = {
         name: value
         for name, value in (options or {}).items()
         if name in OPTIONS and value != OPTIONS[name][0]
     }
+    if language:
+        query[PARAMETER] = language
     return f"{url}?{urlencode(query)}" if query else url
 
 
@@ -109,11 +148,20 @@ def _find(revisions: list[Revision], slug: str) -> Revision:
     raise Http404("No such revision in this family.")
 
 
-def _links(family: Resolution, old: Revision, new: Revision, options: dict) -> dict[str, str]:
+def _links(
+    family: Resolution, old: Revision, new: Revision, options: dict, language: str | None
+) -> dict[str, str]:
     """Every other state of this page a reader can switch to, as addresses."""
+    pair = [old, new]
+    default = default_language(pair)
+    shown = None if language == default else language
 
     def url(**changed: str) -> str:
-        return compare_url(family.slug, old.slug, new.slug, {**options, **changed})
+        return compare_url(family.slug, old.slug, new.slug, {**options, **changed}, shown)
+
+    def swapped() -> str:
+        lang = None if language == default_language([new, old]) else language
+        return compare_url(family.slug, new.slug, old.slug, options, lang)
 
     return {
         "self": url(),
@@ -121,8 +169,14 @@ def _links(family: Resolution, old: Revision, new: Revision, options: dict) -> d
         "side": url(view="side"),
         "changes": url(show="changes"),
         "all": url(show="all"),
-        "swap": compare_url(family.slug, new.slug, old.slug, options),
+        "swap": swapped(),
         "form": reverse("compare-form", args=[family.slug]),
+        "languages": {
+            code: compare_url(
+                family.slug, old.slug, new.slug, options, None if code == default else code
+            )
+            for code in common_languages(pair)
+        },
     }
 
 
@@ -215,9 +269,9 @@ def place(clause: Clause) -> str:
     return clause.anchor
 
 
-def _comparison(old: Revision, new: Revision, options: dict) -> dict:
+def _comparison(old: Revision, new: Revision, options: dict, language: str) -> dict:
     clauses = {old.pk: [], new.pk: []}
-    for clause in _clauses([old, new]):
+    for clause in _clauses([old, new], language):
         clauses[clause.revision_id].append(clause)
     comparison = cached_compare(clause_inputs(clauses[old.pk]), clause_inputs(clauses[new.pk]))
     names = {p.country_id: p.country.name for c in clauses[new.pk] for p in c.proposers.all()}
@@ -236,15 +290,15 @@ def _comparison(old: Revision, new: Revision, options: dict) -> dict:
         "changes": changes,
         "old_clauses": len(clauses[old.pk]),
         "new_clauses": len(clauses[new.pk]),
-        "partial": _partial([old, new]),
+        "partial": _partial([old, new], language),
     }
 
 
-def _clauses(revisions: list[Revision]):
-    """Both revisions' clauses in order, with proposers' countries: two queries however
-    many clauses there are."""
+def _clauses(revisions: list[Revision], language: str):
+    """Both revisions' clauses in `language` in order, with proposers' countries: two
+    queries however many clauses there are."""
     return (
-        Clause.objects.filter(revision__in=revisions)
+        Clause.objects.filter(revision__in=revisions, language=language)
         .order_by("revision_id", "position")
         .prefetch_related(Prefetch("proposers", Proposer.objects.select_related("country")))
     )
@@ -293,11 +347,12 @@ def _mark_sections(rows: list[Row]) -> None:
         previous = row.section
 
 
-def _partial(revisions: list[Revision]) -> list[tuple[str, list[Revision]]]:
-    """The revisions whose text is not complete, grouped by text status: the comparison
-    can only cover what survives of them."""
+def _partial(revisions: list[Revision], language: str) -> list[tuple[str, list[Revision]]]:
+    """The revisions whose text in `language` is not complete, grouped by text status:
+    the comparison can only cover what survives of them."""
     groups: dict[str, list[Revision]] = {}
     for revision in revisions:
-        if revision.text_status != TextStatus.COMPLETE:
-            groups.setdefault(revision.text_status, []).append(revision)
+        status = next(v.text_status for v in text_versions(revision) if v.language == language)
+        if status != TextStatus.COMPLETE:
+            groups.setdefault(status, []).append(revision)
     return list(groups.items())

@@ -140,11 +140,15 @@ def _fates(clauses: list[Clause]) -> dict[int, Fate]:
     ):
         revisions[revision.resolution_id].append(revision)
     present: dict[tuple[int, str], set[int]] = defaultdict(set)
-    for family, revision, key in Clause.objects.filter(
-        revision__resolution__in=families,
-        revision__published=True,
-        key__in={c.key for c in clauses},
-    ).values_list("revision__resolution_id", "revision_id", "key"):
+    for family, revision, key in (
+        Clause.objects.in_main_language()
+        .filter(
+            revision__resolution__in=families,
+            revision__published=True,
+            key__in={c.key for c in clauses},
+        )
+        .values_list("revision__resolution_id", "revision_id", "key")
+    ):
         present[(family, key)].add(revision)
     return {
         c.pk: _fate(

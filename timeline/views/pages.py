@@ -1,14 +1,14 @@
 """Reader pages. Each view asks the models for what its page shows, in a bounded number of
 queries, and leaves presentation to its template."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from timeline.lanes import ROLES, FilterError, TimelineFilter, build_timeline
+from timeline.languages import LanguageError, chosen_language, text_versions
 from timeline.models import (
     Amendment,
     AmendmentSource,
-    Clause,
     Country,
     Event,
     Penholder,
@@ -54,7 +54,7 @@ def resolution(request, family: str):
         family.revisions.published()
         .order_by("position")
         .with_details()
-        .annotate(clause_count=Count("clauses"))
+        .annotate(clause_count=Count("clauses", filter=Q(clauses__language=F("language"))))
     )
     amendments = Amendment.objects.filter(
         revision__resolution=family, revision__published=True
@@ -67,13 +67,14 @@ def resolution(request, family: str):
 
 
 def revision(request, family: str, revision: str):
-    """One revision's text clause by clause, with provenance and honesty markers."""
+    """One revision's text clause by clause, with provenance and honesty markers, in its
+    main language or the one the reader picked (`?lang=`)."""
     revision = get_object_or_404(
         Revision.objects.visible_to(request.user)
         .with_details()
         .prefetch_related(
+            "other_languages",
             Prefetch("source_links", RevisionSource.objects.select_related("source")),
-            Prefetch("clauses", Clause.objects.order_by("position").with_provenance()),
             Prefetch(
                 "amendments",
                 Amendment.objects.select_related("proposer").prefetch_related(
@@ -91,13 +92,22 @@ def revision(request, family: str, revision: str):
         .only("label", "slug", "published")
     )
     index = next(i for i, r in enumerate(siblings) if r.pk == revision.pk)
+    try:
+        language = chosen_language(request.GET, [revision])
+    except LanguageError as error:
+        return bad_request(request, str(error))
+    versions = text_versions(revision)
     return render(
         request,
         "timeline/revision.html",
         {
             "revision": revision,
             "family": revision.resolution,
-            "clauses": revision.clauses.all(),
+            "clauses": revision.clauses.filter(language=language)
+            .order_by("position")
+            .with_provenance(),
+            "versions": versions,
+            "version": next(v for v in versions if v.language == language),
             "vote": _vote_or_none(revision),
             "previous": siblings[index - 1] if index > 0 else None,
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
