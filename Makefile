@@ -3,10 +3,15 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 COLLECTION := timeline/data/syria-2011-2012.json
+FAMILIES := timeline/data/syria-families.json
+OFFICIAL := timeline/data/unxml
+# The whole UN corpus for `make corpus`: a clone of the UN's repository, or the copy beside
+# this checkout where there is one.
+UNXML ?= ../shared/data/unxml
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint format check-deploy clean
+.PHONY: run data corpus test bench lint format check-deploy clean
 
 # Finds Python 3.12 or newer: $PYTHON if set, then python3.13/3.12/python3 on the PATH,
 # then pyenv's installed versions (whose shims fail when the version is not selected).
@@ -28,11 +33,22 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-# Runs the app at http://$(HOST):$(PORT) on the SQLite file db.sqlite3, with the collection loaded.
-run: $(VENV)/.installed
-	DEBUG=1 $(PY) manage.py migrate --no-input
-	DEBUG=1 $(PY) manage.py import_collection $(COLLECTION)
+# Runs the app at http://$(HOST):$(PORT) on the SQLite file db.sqlite3 (or DATABASE_URL),
+# with everything `make data` loads.
+run: data
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Migrates, then loads what Redline ships: the curated collection merged with the UN's
+# official texts of the Syria story, 2011–2026. Idempotent; honours DATABASE_URL.
+data: $(VENV)/.installed
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py import_akn --base $(COLLECTION) --families $(FAMILIES) $(OFFICIAL)
+
+# Optional: imports every resolution of the UN's corpus (UNXML=path to a clone of the UN's
+# repository) into what `make data` loaded; the Syria documents stay in their families.
+corpus: data
+	@[ -d "$(UNXML)" ] || { echo "No UN corpus at $(UNXML): clone the UN's repository (see the README) and run make corpus UNXML=path/to/SCresolutions" >&2; exit 1; }
+	DEBUG=1 $(PY) manage.py import_akn --families $(FAMILIES) "$(UNXML)"
 
 # Runs every test: on SQLite, or on the database DATABASE_URL names (e.g. PostgreSQL).
 # Browser tests use Chromium (/usr/bin/chromium, or CHROMIUM=path); without one they are

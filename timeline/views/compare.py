@@ -37,19 +37,46 @@ OPTIONS = {
 
 
 def compare(request: HttpRequest, family: str, old: str, new: str) -> HttpResponse:
-    """Two revisions compared, inline or side by side, changes only or the full text, in
-    one language both have (`?lang=`, by default the old revision's main language)."""
+    """Two revisions of a family compared, inline or side by side, changes only or the
+    full text, in one language both have (`?lang=`, by default the old revision's main
+    language)."""
+    return _compare(request, family, old, family, new)
+
+
+def compare_across(
+    request: HttpRequest, old_family: str, old: str, new_family: str, new: str
+) -> HttpResponse:
+    """Two revisions of two families compared (resolution 2042 with 2043, say): the same
+    page, without the family's revision picker."""
+    if old_family == new_family:
+        url = compare_url(old_family, old, new)
+        query = request.GET.urlencode()
+        return redirect(f"{url}?{query}" if query else url)
+    return _compare(request, old_family, old, new_family, new)
+
+
+def _compare(
+    request: HttpRequest, old_family: str, old: str, new_family: str, new: str
+) -> HttpResponse:
     options = _options(request.GET)
     if isinstance(options, str):
         return bad_request(request, options)
-    family = get_object_or_404(Resolution, slug=family)
+    family = get_object_or_404(Resolution, slug=old_family)
     revisions = list(
         family.revisions.visible_to(request.user)
         .in_date_order()
         .prefetch_related("other_languages")
     )
     old_revision = _find(revisions, old)
-    new_revision = _find(revisions, new)
+    other_family = None
+    if new_family == old_family:
+        new_revision = _find(revisions, new)
+    else:
+        other_family = get_object_or_404(Resolution, slug=new_family)
+        new_revision = get_object_or_404(
+            other_family.revisions.visible_to(request.user).prefetch_related("other_languages"),
+            slug=new,
+        )
     pair = [old_revision, new_revision]
     try:
         language = chosen_language(request.GET, pair)
@@ -59,6 +86,7 @@ def compare(request: HttpRequest, family: str, old: str, new: str) -> HttpRespon
         language = None
     context = {
         "family": family,
+        "other_family": other_family,
         "revisions": revisions,
         "old": old_revision,
         "new": new_revision,
@@ -107,11 +135,17 @@ def compare_url(
     new: str,
     options: dict[str, str] | None = None,
     language: str | None = None,
+    *,
+    new_family: str | None = None,
 ) -> str:
     """A comparison's canonical address: default options are left out of the query, and
     so is the language when it is the one the page would choose anyway (`language`
-    None)."""
-    url = reverse("compare", args=[family, old, new])
+    None). With `new_family` (another family than `family`), the address across two
+    families."""
+    if new_family and new_family != family:
+        url = reverse("compare-across", args=[family, old, new_family, new])
+    else:
+        url = reverse("compare", args=[family, old, new])
     query = {
         name: value
         for name, value in (options or {}).items()
@@ -155,13 +189,16 @@ def _links(
     pair = [old, new]
     default = default_language(pair)
     shown = None if language == default else language
+    old_family, new_family = old.resolution.slug, new.resolution.slug
 
     def url(**changed: str) -> str:
-        return compare_url(family.slug, old.slug, new.slug, {**options, **changed}, shown)
+        return compare_url(
+            old_family, old.slug, new.slug, {**options, **changed}, shown, new_family=new_family
+        )
 
     def swapped() -> str:
         lang = None if language == default_language([new, old]) else language
-        return compare_url(family.slug, new.slug, old.slug, options, lang)
+        return compare_url(new_family, new.slug, old.slug, options, lang, new_family=old_family)
 
     return {
         "self": url(),
@@ -173,7 +210,12 @@ def _links(
         "form": reverse("compare-form", args=[family.slug]),
         "languages": {
             code: compare_url(
-                family.slug, old.slug, new.slug, options, None if code == default else code
+                old_family,
+                old.slug,
+                new.slug,
+                options,
+                None if code == default else code,
+                new_family=new_family,
             )
             for code in common_languages(pair)
         },
