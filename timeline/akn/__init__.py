@@ -16,6 +16,10 @@ identification and cover page), never by its name. Public API:
     The State a printed sponsor or voter name stands for (``code``, ``name``,
     ``un_name``, ``permanent``, ``observer``); raises :class:`UnknownMemberState`.
 
+``read_metadata(directory: Path) -> dict[str, Metadata]`` and
+``find_metadata_dir(path: Path) -> Path | None``
+    The UN's ``data_extract/*.json`` records, by resolution symbol.
+
 Callers take sponsor and voter names from the English version: the other language
 versions are read the same way and, in the UN's files so far, print the names in English
 too, but nothing promises it. The United Nations must be acknowledged as the source of
@@ -23,16 +27,21 @@ the files.
 """
 
 from timeline.akn.members import MemberState, UnknownMemberState, member_state, member_states
+from timeline.akn.metadata import Metadata, MetadataError, find_metadata_dir, read_metadata
 from timeline.akn.reader import Document, Paragraph, ReaderError, find_documents, read_document
 
 __all__ = [
     "Document",
     "MemberState",
+    "Metadata",
+    "MetadataError",
     "Paragraph",
     "ReaderError",
     "UnknownMemberState",
     "find_documents",
+    "find_metadata_dir",
     "member_state",
     "member_states",
     "read_document",
+    "read_metadata",
 ]
