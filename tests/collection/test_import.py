@@ -110,7 +110,7 @@ BROKEN = [
     pytest.param(
         lambda d: set_path(d, ["resolutions", 1, "revisions", 3, "status"], "leaked"),
         'resolutions[1].revisions[3].status: "leaked" is not one of: circulated, in-blue, '
-        "not-voted, vetoed, adopted",
+        "not-voted, vetoed, not-adopted, adopted",
         id="unknown-status",
     ),
     pytest.param(
@@ -130,8 +130,8 @@ BROKEN = [
         id="empty-text",
     ),
     pytest.param(
-        lambda d: set_path(d, [*R3_CLAUSE, "language"], "en"),
-        "resolutions[1].revisions[3].clauses[0].language: unknown key",
+        lambda d: set_path(d, [*R3_CLAUSE, "lang"], "en"),
+        "resolutions[1].revisions[3].clauses[0].lang: unknown key",
         id="unknown-key",
     ),
     pytest.param(
@@ -154,6 +154,41 @@ BROKEN = [
         lambda d: set_path(d, ["resolutions", 0, "revisions"], {}),
         "resolutions[0].revisions: must be a list, not an object",
         id="wrong-type",
+    ),
+    pytest.param(
+        lambda d: set_path(d, ["resolutions", 1, "revisions", 3, "language"], "xx"),
+        'resolutions[1].revisions[3].language: "xx" is not one of: ar, zh, en, fr, ru, es, de',
+        id="unknown-language",
+    ),
+    pytest.param(
+        lambda d: set_path(d, [*R3_CLAUSE, "language"], "ar"),
+        'resolutions[1].revisions[3].clauses[0].language: "ar" is not one of the '
+        "revision's languages: en",
+        id="clause-language-not-the-revisions",
+    ),
+    pytest.param(
+        lambda d: set_path(
+            d,
+            ["resolutions", 1, "revisions", 3, "other_languages"],
+            [
+                {"language": "ar", "text_status": "partial"},
+                {"language": "ar", "text_status": "none"},
+            ],
+        ),
+        'resolutions[1].revisions[3].other_languages[1].language: duplicate language "ar" '
+        "(also at resolutions[1].revisions[3].other_languages[0].language)",
+        id="other-language-twice",
+    ),
+    pytest.param(
+        lambda d: set_path(d, ["resolutions", 1, "revisions", 3, "follows"], "R9"),
+        'resolutions[1].revisions[3].follows: no revision "R9" in this family',
+        id="follows-unknown-revision",
+    ),
+    pytest.param(
+        lambda d: set_path(d, ["resolutions", 1, "revisions", 3, "rivals"], ["R1 (15 Dec)"]),
+        'resolutions[1].revisions[3].rivals[0]: "R1 (15 Dec)" does not list "R3 (16/17 Jan)" '
+        "among its rivals (rivalry goes both ways)",
+        id="one-sided-rivalry",
     ),
 ]
 
