@@ -57,6 +57,8 @@ LANGUAGE_ORDER = [
     Language.GERMAN,
 ]
 CASTS = ("in_favour", "against", "abstaining")
+# A vote's meeting when there was none: in 2020 and 2021 the Council voted by letter.
+WRITTEN_PROCEDURE = "written procedure"
 
 
 class OfficialTextError(Exception):
@@ -156,10 +158,11 @@ def works(documents: Iterable[Document], warn=None) -> list[Work]:
     between language versions where a version's date is missing), in date order; within a
     work, its language versions in LANGUAGE_ORDER.
 
-    Every version must have the main text's shape (as many paragraphs in each part): a
-    file whose metadata names another document than its text (the UN's copy has a few)
-    would otherwise pass for that document. Such a version is left out, and `warn` is
-    told why; two files of one document and language that both fit are refused."""
+    Every version must have as many paragraphs as the main text: a file whose metadata
+    names another document than its text (the UN's copy has a few), or whose markup
+    splits or merges paragraphs, would otherwise pair paragraphs that are not the same.
+    Such a version is left out, and `warn` is told why; two files of one document and
+    language that both fit are refused."""
     warn = warn or (lambda message: None)
     by_work: dict[str, list[Document]] = {}
     for doc in documents:
@@ -175,7 +178,7 @@ def works(documents: Iterable[Document], warn=None) -> list[Work]:
                 warn(
                     f"{doc.path}: left out: it says it is {doc.symbol} in "
                     f"{dict(Language.choices).get(doc.language, doc.language)}, but its "
-                    f"paragraphs do not match the {versions[0].language} text "
+                    f"paragraphs do not match the main text "
                     f"({_describe(_shape(doc))} against {_describe(shape)})"
                 )
                 continue
@@ -198,13 +201,12 @@ def _symbol_key(symbol: str) -> str:
     return re.sub(r"\s+", "", symbol).upper()
 
 
-def _shape(doc: Document) -> tuple[int, int, int]:
-    sections = [p.section for p in doc.paragraphs]
-    return (sections.count("preambular"), sections.count("operative"), sections.count("annex"))
+def _shape(doc: Document) -> int:
+    return len(doc.paragraphs)
 
 
-def _describe(shape: tuple[int, int, int]) -> str:
-    return f"{shape[0]} preambular, {shape[1]} operative, {shape[2]} annex paragraphs"
+def _describe(shape: int) -> str:
+    return f"{shape} paragraph{'s' if shape != 1 else ''}"
 
 
 def _language_rank(language: str) -> int:
@@ -391,9 +393,9 @@ class _Merger:
         own = {c["key"] for c in revision["clauses"]}
         renamed = {}
         for eid, key in placement.keys.items():
-            if slugify(f"{name}-{eid}")[:100] not in own:
+            if _key(name, eid) not in own:
                 self.problems.append(f"{doc.path}: the grouping maps {eid}, which it does not have")
-            renamed[slugify(f"{name}-{eid}")[:100]] = key
+            renamed[_key(name, eid)] = key
         return renamed
 
     def own_family(self, work: Work, meta: Metadata | None) -> dict:
@@ -419,7 +421,7 @@ class _Merger:
         for position, p in enumerate(doc.paragraphs, 1):
             clauses.append(
                 {
-                    "key": slugify(f"{name}-{p.eid}")[:100],
+                    "key": _key(name, p.eid),
                     "section": p.section,
                     "number": _number(p),
                     "position": position,
@@ -437,21 +439,15 @@ class _Merger:
         return clauses
 
     def share_keys(self, work: Work, texts: dict[str, list[dict]]) -> None:
-        """Every language's paragraph takes the main text's key for the same `eId`, or,
-        where the versions' structures differ, for the same place in the same section."""
+        """Every language's paragraph takes the key of the main text's paragraph in the same
+        place (`works` lets in only versions with as many paragraphs). Places, not eIds or
+        sections: the UN's markup of a translation sometimes puts a paragraph in another
+        part, or numbers its elements differently, while the paragraphs are the same."""
         main = texts[work.main.language]
-        by_eid = {c["eid"]: c["key"] for c in main}
-        by_place = _places(main)
         for language, clauses in texts.items():
-            if language == work.main.language:
-                continue
-            places = _places(clauses)
-            taken = set()
-            for c in clauses:
-                key = by_eid.get(c["eid"]) or by_place.get(_place_of(places, c["key"]))
-                if key and key not in taken:
-                    c["key"] = key
-                taken.add(c["key"])
+            if language != work.main.language:
+                for ours, theirs in zip(clauses, main, strict=True):
+                    ours["key"] = theirs["key"]
 
     def revision(
         self,
@@ -505,7 +501,7 @@ class _Merger:
         ballots = {cast: self.countries_of((votes or {}).get(cast, ()), main) for cast in CASTS}
         return {
             "date": main.date.isoformat(),
-            "meeting": main.meeting or (meta.meeting if meta else None) or "",
+            "meeting": main.meeting or (meta.meeting if meta else None) or WRITTEN_PROCEDURE,
             **ballots,
             "adopted": status == RevisionStatus.ADOPTED,
             "resolution_number": main.resolution_number,
@@ -645,20 +641,9 @@ def _is_official(revision: dict) -> bool:
     )
 
 
-def _places(clauses: list[dict]) -> dict:
-    """Each clause's key by its place: (section, index within the section), and back."""
-    counts: dict[str, int] = {}
-    places = {}
-    for c in clauses:
-        place = (c["section"], counts.get(c["section"], 0))
-        counts[c["section"]] = place[1] + 1
-        places[place] = c["key"]
-        places[c["key"]] = place
-    return places
-
-
-def _place_of(places: dict, key: str) -> tuple | None:
-    return places.get(key)
+def _key(document: str, eid: str) -> str:
+    """An official paragraph's own key: its document and its eId ("2042-2012-para-8")."""
+    return slugify(f"{document}-{eid}".replace("_", "-"))[:100]
 
 
 def _number(p: Paragraph) -> str | None:
