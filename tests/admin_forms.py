@@ -31,6 +31,7 @@ class _FormReader(HTMLParser):
                 self.data.setdefault(name, []).append(attrs.get("value", ""))
         elif tag == "select" and name:
             self._select, self._select_values, self._first_option = name, [], None
+            self._multiple = "multiple" in attrs
         elif tag == "option" and self._select is not None:
             if self._first_option is None:
                 self._first_option = attrs.get("value", "")
@@ -47,7 +48,9 @@ class _FormReader(HTMLParser):
         if tag == "form" and self.inside:
             self.inside = False
         elif tag == "select" and self._select is not None:
-            values = self._select_values or [self._first_option or ""]
+            # A browser sends a multiple select's chosen options, none if none is chosen,
+            # and a single select's chosen option, or its first.
+            values = self._select_values or ([] if self._multiple else [self._first_option or ""])
             self.data.setdefault(self._select, []).extend(values)
             self._select = None
         elif tag == "textarea" and self._textarea is not None:

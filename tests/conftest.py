@@ -7,11 +7,18 @@ import json
 from pathlib import Path
 
 import pytest
+from django.db import transaction
 
+from timeline.akn import read_document
+from timeline.akn.metadata import read_metadata
+from timeline.akn.reader import find_documents
 from timeline.collection import collection_import
+from timeline.collection.official import load_grouping, official_collection
 from timeline.models import (
     Clause,
+    Collection,
     Country,
+    Event,
     Resolution,
     Revision,
     RevisionStatus,
@@ -22,8 +29,47 @@ from timeline.models import (
     TextStatus,
 )
 
-COLLECTION_PATH = Path(__file__).resolve().parent.parent / "timeline/data/syria-2011-2012.json"
+DATA = Path(__file__).resolve().parent.parent / "timeline/data"
+COLLECTION_PATH = DATA / "syria-2011-2012.json"
+FAMILIES_PATH = DATA / "syria-families.json"
+OFFICIAL_PATH = DATA / "unxml"
 _COLLECTION = json.loads(COLLECTION_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def story_data() -> dict:
+    """What `make data` loads: the curated collection merged with the UN's official texts
+    that Redline ships, read once per test session (do not change it: copy it)."""
+    return official_collection(
+        base=_COLLECTION,
+        documents=[read_document(p) for p in find_documents([OFFICIAL_PATH])],
+        metadata=read_metadata(OFFICIAL_PATH / "data_extract"),
+        grouping=load_grouping(FAMILIES_PATH),
+        root=OFFICIAL_PATH,
+    )
+
+
+@pytest.fixture(scope="module")
+def story_db(django_db_setup, django_db_blocker, story_data):
+    """The whole Syria story in the test database, loaded once for a module whose tests
+    only read it (each test's own writes are rolled back as usual); emptied afterwards."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            collection_import(data=story_data)
+        yield story_data
+        with transaction.atomic():
+            Revision.objects.all().delete()
+            Resolution.objects.all().delete()
+            Event.objects.all().delete()
+            Source.objects.all().delete()
+            Country.objects.all().delete()
+            Collection.objects.all().delete()
+
+
+@pytest.fixture
+def story(story_db, db) -> dict:
+    """The whole Syria story, for a test (see `story_db`)."""
+    return story_db
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def test_two_clauses_at_one_position_are_refused(syria, staff_client):
     form["clauses-1-position"] = form["clauses-0-position"]
     response = staff_client.post(url, form)
     assert response.status_code == 200
-    assert "Clause with this Revision and Position already exists." in text_of(response)
+    assert "Clause with this Revision, Language and Position already exists." in text_of(response)
     assert sorted(r3.clauses.values_list("position", flat=True)) == [1, 2, 3]
 
 

@@ -112,14 +112,25 @@ def test_a_moved_clause_is_shown_as_a_move_with_its_edits(db, client, revision, 
     assert "inclusive inserted: and Syrian-led political process" in page
 
 
-def test_arabic_text_is_marked_right_to_left(syria, client):
+def test_an_english_text_is_never_compared_with_an_arabic_one(syria, client):
     url = "/r/resolution-2043-2012/compare/russian-draft-un-mission...s-2012-245/?view=side"
-    html = client.get(url).content.decode()
+    response = client.get(url)
+    page = text_of(response)
+    assert response.status_code == 200
+    assert "No language in common" in page
+    assert "Russian draft (UN mission) is known in English." in page
+    assert "S/2012/245 is known in Arabic." in page
+    assert "What changed" not in page
+
+
+def test_arabic_text_is_marked_right_to_left(revision, clause, client):
+    old = revision("old", language="ar")
+    new = revision("new", family=old.resolution, language="ar")
+    clause(old, key="recalling", text="إذ يشير إلى قراره", language="ar")
+    clause(new, key="recalling", text="إذ يشير إلى قراريه", language="ar")
+    html = client.get(f"/r/{old.resolution.slug}/compare/old...new/?view=side").content.decode()
     assert re.search(r'<p class="change-text[^"]*" lang="ar" dir="rtl">', html)
-    assert (
-        '<p class="change-text"><del><span class="visually-hidden">deleted: </span>Recalling'
-        in html
-    )
+    assert '<del><span class="visually-hidden">deleted: </span>قراره</del>' in html
 
 
 def test_a_shared_comparison_unfurls_with_its_summary(syria, client):

@@ -63,7 +63,7 @@ def test_new_clauses_get_distinct_placeholder_anchors(revision, clause):
 @pytest.mark.parametrize(
     ("fields", "why"),
     [
-        ({"section": "annex"}, "unknown section"),
+        ({"section": "appendix"}, "unknown section"),
         ({"text_kind": "summary"}, "unknown text kind"),
         ({"text": ""}, "empty text"),
         ({"number": ""}, "blank number (null means none printed)"),

@@ -27,6 +27,7 @@ from timeline.models import (
     Country,
     Event,
     EventSource,
+    LanguageVersion,
     Penholder,
     Proposer,
     Resolution,
@@ -137,13 +138,21 @@ class ClauseInline(admin.StackedInline):
     extra = 0
     fields = [
         ("position", "section", "number", "anchor"),
-        "key",
+        ("key", "language"),
         "text",
         ("text_kind", "complete", "bracketed"),
         "note",
     ]
     readonly_fields = ["anchor"]
     show_change_link = True
+
+
+class LanguageVersionInline(admin.TabularInline):
+    model = LanguageVersion
+    extra = 0
+    fields = ["language", "text_status", "position"]
+    verbose_name = "text in another language"
+    verbose_name_plural = "texts in other languages"
 
 
 class AmendmentInline(admin.StackedInline):
@@ -203,6 +212,9 @@ class RevisionForm(StaleEditCheck):
             "date_note",
             "status",
             "text_status",
+            "language",
+            "follows",
+            "rivals",
             "note",
             "published",
         ]
@@ -217,6 +229,7 @@ class ClauseForm(StaleEditCheck):
         fields = [
             "revision",
             "key",
+            "language",
             "section",
             "number",
             "position",
@@ -254,17 +267,25 @@ class RevisionAdmin(admin.ModelAdmin):
     list_select_related = ["resolution"]
     search_fields = ["label", "symbol", "note"]
     date_hierarchy = "date"
+    autocomplete_fields = ["follows", "rivals"]
     prepopulated_fields = {"slug": ["label"]}
     fieldsets = [
         (None, {"fields": ["resolution", ("position", "label", "slug"), "symbol"]}),
         ("Date", {"fields": [("date", "date_precision"), "date_note"]}),
-        ("Status", {"fields": [("status", "text_status"), "note"]}),
+        ("Status", {"fields": [("status", "text_status", "language"), "note"]}),
+        ("Lineage", {"fields": ["follows", "rivals"]}),
         (
             "Publication",
             {"fields": ["preview", "published", ("version", "updated_at"), "seen_version"]},
         ),
     ]
-    inlines = [SponsorshipInline, RevisionSourceInline, ClauseInline, AmendmentInline]
+    inlines = [
+        SponsorshipInline,
+        RevisionSourceInline,
+        LanguageVersionInline,
+        ClauseInline,
+        AmendmentInline,
+    ]
 
     @admin.display(description="Before publishing")
     def preview(self, revision: Revision) -> str:
