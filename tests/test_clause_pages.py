@@ -227,3 +227,13 @@ def test_clause_pages_run_a_bounded_number_of_queries_at_1x_and_20x(
             counts[name].append(len(q))
     # The same queries whatever the size: nothing is fetched per family or per clause.
     assert all(one == twenty for one, twenty in counts.values()), counts
+
+
+def test_a_clause_quoted_only_in_french_appears_in_its_history_in_french(syria, client):
+    # S/2011/612's operative paragraph on measures is known only from a French quotation:
+    # the revision's French version, beside its English fragments.
+    response = client.get("/c/european-drafts-2011/op-measures-if-non-compliance/")
+    html, page = response.content.decode(), text_of(response)
+    assert "It appears in 2 of them" in page
+    assert re.search(r'<blockquote class="clause-text[^"]*" lang="fr" dir="ltr">', html)
+    assert "d'examiner, dans un délai de 30 jours" in unescape(html)

@@ -322,13 +322,24 @@ class RevisionQuerySet(models.QuerySet):
         )
 
     def with_clause(self, key: str) -> "RevisionQuerySet":
-        """Each revision with its version of the clause `key` as `keyed_clauses` (none or
-        one: keys are unique within a revision) with its provenance, and every clause's key
+        """Each revision with its versions of the clause `key` as `keyed_clauses` (none, or
+        one per language, the main language's first) with their provenance, and every
+        main-language clause's key
         and position as `clause_keys`, which tell how far a partial text reaches."""
         return self.prefetch_related(
             models.Prefetch(
                 "clauses",
-                Clause.objects.in_main_language().filter(key=key).with_provenance(),
+                # Its version in the revision's main language first, else in another
+                # language (a draft known only from a quotation in French, say).
+                Clause.objects.filter(key=key)
+                .annotate(
+                    in_other_language=models.Case(
+                        models.When(language=models.F("revision__language"), then=0),
+                        default=1,
+                    )
+                )
+                .order_by("in_other_language", "language")
+                .with_provenance(),
                 to_attr="keyed_clauses",
             ),
             models.Prefetch(

@@ -128,7 +128,12 @@ def latest_by_family(clauses) -> list[Clause]:
 
 
 def _present(revision: Revision, clause: Clause, previous: Clause | None) -> Step:
-    if previous is None or not _comparable(previous) or not _comparable(clause):
+    if (
+        previous is None
+        or previous.language != clause.language
+        or not _comparable(previous)
+        or not _comparable(clause)
+    ):
         return Step(revision=revision, presence=Presence.PRESENT, clause=clause, previous=previous)
     comparison = compare_clauses([_engine_input(previous)], [_engine_input(clause)])
     return Step(
