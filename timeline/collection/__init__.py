@@ -3,6 +3,7 @@
     collection_import(data=..., prune=False, progress=None) -> ImportReport
     collection_export() -> dict
     validate_collection(data) -> list[Problem]
+    parse_collection(data) -> dict   # validated, defaults filled, in the format's order
 
 Import validates the whole document first and writes nothing if anything is wrong
 (CollectionError carries every problem with its location).
@@ -13,7 +14,9 @@ from timeline.collection.importer import ImportReport, collection_import
 from timeline.collection.validate import (
     CollectionError,
     Problem,
+    dump_collection,
     load_collection,
+    parse_collection,
     validate_collection,
 )
 
@@ -24,6 +27,8 @@ __all__ = [
     "collection_dumps",
     "collection_export",
     "collection_import",
+    "dump_collection",
     "load_collection",
+    "parse_collection",
     "validate_collection",
 ]

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from timeline.collection.validate import FORMAT
+from timeline.collection.validate import FORMAT, dump_collection
 from timeline.models import (
     Ballot,
     Cast,
@@ -34,7 +34,8 @@ def _sources(links) -> list[str]:
 
 
 def collection_export() -> dict[str, Any]:
-    """The collection in the database as `unsc-drafts/1` data."""
+    """The collection in the database as `unsc-drafts/1` data, through the format's schema
+    (`dump_collection`): keys in its order, and refused if it would not import again."""
     header = Collection.objects.first()
     sources_prefetch = Prefetch("source_links__source", queryset=Source.objects.only("slug"))
     families = Resolution.objects.prefetch_related(
@@ -61,46 +62,48 @@ def collection_export() -> dict[str, Any]:
             ),
         ),
     )
-    return {
-        "format": FORMAT,
-        "title": header.title if header else "",
-        "description": header.description if header else "",
-        "compiled": _date(header.compiled) if header else None,
-        "countries": [
-            {
-                "code": c.code,
-                "name": c.name,
-                "un_name": c.un_name,
-                "permanent_member": c.permanent_member,
-            }
-            for c in Country.objects.all()
-        ],
-        "sources": [
-            {
-                "id": s.slug,
-                "title": s.title,
-                "publisher": s.publisher,
-                "url": s.url,
-                "date": _date(s.date),
-                "kind": s.kind,
-                "note": s.note or None,
-            }
-            for s in Source.objects.all()
-        ],
-        "events": [
-            {
-                "date": _date(e.date),
-                "date_precision": e.date_precision,
-                "title": e.title,
-                "description": e.description,
-                "sources": _sources(e.source_links),
-            }
-            for e in Event.objects.order_by("position", "date").prefetch_related(
-                "source_links__source"
-            )
-        ],
-        "resolutions": [_resolution(r) for r in families],
-    }
+    return dump_collection(
+        {
+            "format": FORMAT,
+            "title": header.title if header else "",
+            "description": header.description if header else "",
+            "compiled": _date(header.compiled) if header else None,
+            "countries": [
+                {
+                    "code": c.code,
+                    "name": c.name,
+                    "un_name": c.un_name,
+                    "permanent_member": c.permanent_member,
+                }
+                for c in Country.objects.all()
+            ],
+            "sources": [
+                {
+                    "id": s.slug,
+                    "title": s.title,
+                    "publisher": s.publisher,
+                    "url": s.url,
+                    "date": _date(s.date),
+                    "kind": s.kind,
+                    "note": s.note or None,
+                }
+                for s in Source.objects.all()
+            ],
+            "events": [
+                {
+                    "date": _date(e.date),
+                    "date_precision": e.date_precision,
+                    "title": e.title,
+                    "description": e.description,
+                    "sources": _sources(e.source_links),
+                }
+                for e in Event.objects.order_by("position", "date").prefetch_related(
+                    "source_links__source"
+                )
+            ],
+            "resolutions": [_resolution(r) for r in families],
+        }
+    )
 
 
 def _resolution(r: Resolution) -> dict[str, Any]:

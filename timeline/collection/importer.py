@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from timeline.collection.validate import CollectionError, validate_collection
+from timeline.collection.validate import parse_collection
 from timeline.models import (
     Amendment,
     AmendmentSource,
@@ -90,12 +90,12 @@ def collection_import(
 ) -> ImportReport:
     """Validate `data` whole, then import it in one transaction.
 
-    Raises CollectionError listing every problem, having written nothing, if the data is
-    invalid. `progress(done, total, label)` is called as each family is imported.
+    The data is read through the format's schema (`parse_collection`), which fills in the
+    defaults of keys a file may leave out. Raises CollectionError listing every problem,
+    having written nothing, if the data is invalid. `progress(done, total, label)` is
+    called as each family is imported.
     """
-    problems = validate_collection(data)
-    if problems:
-        raise CollectionError(problems)
+    data = parse_collection(data)
     importer = _Importer(prune=prune, progress=progress)
     with transaction.atomic():
         importer.run(data)
