@@ -48,7 +48,9 @@ def test_home_shows_status_date_precision_symbol_and_text_status(syria, client):
 
 def test_every_page_says_where_the_data_comes_from_and_when_updated(syria, client):
     for url in ["/", "/r/resolution-2042-2012/", R3]:
-        assert "last updated 26 November 2026" in text_of(client.get(url))
+        page = text_of(client.get(url))
+        assert "last updated 26 November 2026" in page
+        assert "Official texts of resolutions and drafts: United Nations" in page
 
 
 def test_russias_third_draft_shows_the_three_clauses_with_proposers(syria, client):
