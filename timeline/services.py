@@ -72,13 +72,18 @@ def revision_new_from(*, revision: Revision) -> Revision:
         date_note=revision.date_note,
         status=RevisionStatus.CIRCULATED,
         text_status=revision.text_status,
+        language=revision.language,
         published=False,
     )
     Sponsorship.objects.bulk_create(
         Sponsorship(revision=new, country_id=s.country_id, position=s.position)
         for s in revision.sponsorships.all()
     )
-    for clause in revision.clauses.order_by("position").prefetch_related("proposers"):
+    # The main text only: a new revision is drafted in one language, and its versions in
+    # others are added when they exist.
+    for clause in (
+        revision.clauses.in_main_language().order_by("position").prefetch_related("proposers")
+    ):
         proposers = list(clause.proposers.all())
         clause.pk = None
         clause._state.adding = True
