@@ -105,3 +105,23 @@ def test_from_a_shell_errors_go_to_stderr_with_a_non_zero_exit(tmp_path):
     assert result.returncode != 0
     assert result.stdout == ""
     assert "missing.txt" in result.stderr
+
+
+def test_revisions_of_two_families_are_paired_by_their_text_not_their_keys(syria):
+    # Keys are scoped to a family: S/2012/219's "pp-recalling-prsts" and the Western draft's
+    # "pp-recalling-2042-prsts" name paragraphs of two families, which the text pairs.
+    result = json.loads(
+        compare(
+            "resolution-2042-2012/s-2012-219",
+            "resolution-2043-2012/western-draft",
+            "--format",
+            "json",
+        )
+    )
+    old = {b["index"]: b for b in result["old"]}
+    recalling = next(
+        change
+        for change in result["alignment"]
+        if change["old"] is not None and old[change["old"]]["text"].startswith("Recalling its")
+    )
+    assert recalling["status"] == "edited"

@@ -7,6 +7,7 @@ to either revision is a new content and so a new comparison.
 
 import hashlib
 import json
+from dataclasses import replace
 
 from django.core.cache import cache
 
@@ -31,6 +32,13 @@ def clause_inputs(clauses: list[Clause]) -> list[ClauseInput]:
         )
         for c in clauses
     ]
+
+
+def across_families(inputs: list[ClauseInput]) -> list[ClauseInput]:
+    """A revision's clauses for a comparison with another family's revision: without their
+    keys, which are scoped to a family (the same key in two families names two different
+    paragraphs), so the engine pairs paragraphs by their text alone."""
+    return [replace(c, key=None) for c in inputs]
 
 
 def text_inputs(text: str) -> list[ClauseInput]:

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
-from timeline.comparisons import cached_compare, clause_inputs
+from timeline.comparisons import across_families, cached_compare, clause_inputs
 from timeline.diff import Change, Op, Status
 from timeline.languages import (
     PARAMETER,
@@ -315,7 +315,10 @@ def _comparison(old: Revision, new: Revision, options: dict, language: str) -> d
     clauses = {old.pk: [], new.pk: []}
     for clause in _clauses([old, new], language):
         clauses[clause.revision_id].append(clause)
-    comparison = cached_compare(clause_inputs(clauses[old.pk]), clause_inputs(clauses[new.pk]))
+    old_inputs, new_inputs = clause_inputs(clauses[old.pk]), clause_inputs(clauses[new.pk])
+    if old.resolution_id != new.resolution_id:
+        old_inputs, new_inputs = across_families(old_inputs), across_families(new_inputs)
+    comparison = cached_compare(old_inputs, new_inputs)
     names = {p.country_id: p.country.name for c in clauses[new.pk] for p in c.proposers.all()}
     rows = [
         _row(change, clauses[old.pk], clauses[new.pk], names) for change in comparison.alignment

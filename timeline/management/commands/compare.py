@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.comparisons import revision_inputs, text_inputs
+from timeline.comparisons import across_families, revision_inputs, text_inputs
 from timeline.diff import compare_clauses, render_html, render_text
 from timeline.models import Revision
 
@@ -29,7 +29,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, old: str, new: str, format: str, **options):
-        comparison = compare_clauses(self.load(old), self.load(new))
+        (old_inputs, old_family), (new_inputs, new_family) = self.load(old), self.load(new)
+        if old_family != new_family:
+            old_inputs, new_inputs = across_families(old_inputs), across_families(new_inputs)
+        comparison = compare_clauses(old_inputs, new_inputs)
         if format == "json":
             output = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2)
         elif format == "html":
@@ -42,7 +45,7 @@ class Command(BaseCommand):
         path = Path(spec)
         if path.is_file():
             try:
-                return text_inputs(path.read_text(encoding="utf-8"))
+                return text_inputs(path.read_text(encoding="utf-8")), None
             except (OSError, UnicodeDecodeError) as error:
                 raise CommandError(f"cannot read {spec}: {error}") from None
         match = REVISION.match(spec)
@@ -55,4 +58,4 @@ class Command(BaseCommand):
         ).first()
         if revision is None:
             raise CommandError(f'no file "{spec}", and no revision "{spec}" in the database')
-        return revision_inputs(revision)
+        return revision_inputs(revision), revision.resolution_id
