@@ -736,9 +736,16 @@ class Vote(models.Model):
             groups[ballot.cast].append(ballot)
         return groups
 
+    @property
+    def was_vetoed(self) -> bool:
+        """A permanent member's vote against defeats a draft only when it is a veto, as the
+        revision's status records: a draft short of nine votes in favour (S/2023/507) fails
+        without one, whoever votes against it."""
+        return not self.adopted and self.revision.status == RevisionStatus.VETOED
+
     def vetoed_by(self) -> list["Country"]:
-        """Permanent members voting against a draft that failed."""
-        if self.adopted:
+        """Permanent members voting against a vetoed draft."""
+        if not self.was_vetoed:
             return []
         return [
             b.country
@@ -774,8 +781,8 @@ class Ballot(models.Model):
 
     @property
     def is_veto(self) -> bool:
-        """A permanent member's vote against a draft that failed."""
-        return self.cast == Cast.AGAINST and self.country.permanent_member and not self.vote.adopted
+        """A permanent member's vote against a vetoed draft (see `Vote.was_vetoed`)."""
+        return self.cast == Cast.AGAINST and self.country.permanent_member and self.vote.was_vetoed
 
 
 class Amendment(models.Model):

@@ -532,7 +532,7 @@ class _Merger:
             if before is not None:
                 c["proposers"] = before["proposers"]
                 c["sources"] = list(dict.fromkeys([*c["sources"], *before["sources"]]))
-                c["note"] = before["note"]
+                c["note"] = _earlier_copy(before["note"])
             clauses.append(c)
         languages = {c["language"] for c in official["clauses"]}
         kept = [c for (language, _), c in old.items() if language not in languages]
@@ -639,6 +639,17 @@ def _is_official(revision: dict) -> bool:
     return revision["text_status"] == TextStatus.COMPLETE and any(
         s.startswith("un-akn-") for s in revision["sources"]
     )
+
+
+# A curated note describes the copy the curators had (often "the available text stops
+# mid-word"): beside the official text it is said to be about that copy.
+EARLIER_COPY = "On the copy known before the official text: "
+
+
+def _earlier_copy(note: str | None) -> str | None:
+    if not note or note.startswith(EARLIER_COPY):
+        return note
+    return EARLIER_COPY + note
 
 
 def _key(document: str, eid: str) -> str:

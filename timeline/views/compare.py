@@ -287,18 +287,6 @@ class Row:
     def new_ops(self) -> list:
         return [(op, text) for op, text in self.ops if op is not Op.DELETE]
 
-    @property
-    def old_is_arabic(self) -> bool:
-        return bool(self.old and self.old.is_arabic)
-
-    @property
-    def new_is_arabic(self) -> bool:
-        return bool(self.new and self.new.is_arabic)
-
-    @property
-    def is_arabic(self) -> bool:
-        """The inline text's script: the new clause's, or the old one's if it was removed."""
-        return self.new_is_arabic if self.new else self.old_is_arabic
 
 
 def place(clause: Clause) -> str:
