@@ -113,6 +113,18 @@ def test_the_good_copies_import(empty_db, un_copy):
     )
 
 
+def test_into_an_empty_database_without_a_grouping_each_document_is_a_family(empty_db, un_copy):
+    out, err = run(un_copy)
+    assert "Imported: 3 files, 3 families" in out
+    assert err == ""
+    assert Collection.objects.get().title == "UN Security Council resolutions"
+    assert set(Resolution.objects.values_list("slug", flat=True)) == {
+        "resolution-2672-2023",
+        "s-2023-506",
+        "s-2023-507",
+    }
+
+
 def truncated(text: str) -> tuple[str, str]:
     """The first half of the file, cut in the middle of the text."""
     return text[: len(text) // 2], "not well-formed XML"

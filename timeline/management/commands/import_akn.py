@@ -1,3 +1,4 @@
+import datetime
 import time
 from pathlib import Path
 
@@ -8,6 +9,8 @@ from timeline.akn.reader import ReaderError, find_documents, read_document
 from timeline.collection import CollectionError, collection_import, load_collection
 from timeline.collection.exporter import collection_export
 from timeline.collection.official import OfficialTextError, load_grouping, official_collection
+from timeline.collection.validate import FORMAT
+from timeline.models import Collection
 
 
 class Command(BaseCommand):
@@ -66,7 +69,12 @@ class Command(BaseCommand):
         self.refuse(problems)
         root = metadata_dir.parent if metadata_dir else None
         try:
-            data = load_collection(base) if base else collection_export()
+            if base:
+                data = load_collection(base)
+            elif Collection.objects.exists():
+                data = collection_export()
+            else:
+                data = _empty_collection()
             merged = official_collection(
                 base=data,
                 documents=documents,
@@ -105,3 +113,18 @@ class Command(BaseCommand):
                 self.stdout.write(f"[{done + 1}/{total}] {label}")
 
         return show
+
+
+def _empty_collection() -> dict:
+    """What an empty database holds: the official texts make a collection of their own."""
+    return {
+        "format": FORMAT,
+        "title": "UN Security Council resolutions",
+        "description": "The United Nations' official texts of Security Council resolutions "
+        "and drafts, from its Akoma Ntoso files. Source: United Nations.",
+        "compiled": datetime.date.today().isoformat(),
+        "countries": [],
+        "sources": [],
+        "events": [],
+        "resolutions": [],
+    }
