@@ -441,3 +441,13 @@ def test_every_adopted_official_resolution_names_all_fifteen_members(story):
         assert len(ballots) == len(codes) == 15, revision.label
         assert all(re.fullmatch(r"[A-Z]{2}", code) for code in codes), revision.label
         assert all(b.country.name for b in ballots), revision.label
+
+
+@pytest.mark.parametrize("symbol", ["S/2012/219", "S/2012/245"])
+def test_a_merged_revision_says_its_notes_describe_the_copies_known_before(story, symbol):
+    note = Revision.objects.get(symbol=symbol).note
+    assert note.startswith(curated_revision(symbol)["note"] or "")
+    assert note.endswith(
+        "The complete text is the United Nations' official one, from its Akoma Ntoso file; "
+        "notes about the text describe the copies known before it."
+    )

@@ -36,6 +36,7 @@ from timeline.akn.members import MemberState, UnknownMemberState, member_state
 from timeline.akn.metadata import Metadata
 from timeline.akn.reader import Document, Paragraph, ReaderError
 from timeline.diff import ClauseInput, Status, compare_clauses
+from timeline.languages import language_name
 from timeline.models import Language, RevisionStatus, TextStatus
 
 FAMILIES_FORMAT = "redline-families/1"
@@ -177,7 +178,7 @@ def works(documents: Iterable[Document], warn=None) -> list[Work]:
             if _shape(doc) != shape:
                 warn(
                     f"{doc.path}: left out: it says it is {doc.symbol} in "
-                    f"{dict(Language.choices).get(doc.language, doc.language)}, but its "
+                    f"{language_name(doc.language)}, but its "
                     f"paragraphs do not match the main text "
                     f"({_describe(_shape(doc))} against {_describe(shape)})"
                 )
@@ -321,7 +322,7 @@ class _Merger:
 
     def source(self, doc: Document) -> str:
         slug = slugify(f"un-akn-{doc.symbol}-{doc.language}".replace("/", "-"))[:100]
-        name = dict(Language.choices).get(doc.language, doc.language)
+        name = language_name(doc.language)
         relative = doc.path.name
         if self.root is not None:
             try:
@@ -553,6 +554,7 @@ class _Merger:
                 "language": main,
                 "other_languages": others,
                 "sources": list(dict.fromkeys([*curated["sources"], *official["sources"]])),
+                "note": _with_official_text(curated.get("note")),
                 "clauses": clauses + kept,
                 "sponsors": curated["sponsors"] or official["sponsors"],
             }
@@ -644,6 +646,21 @@ def _is_official(revision: dict) -> bool:
 # A curated note describes the copy the curators had (often "the available text stops
 # mid-word"): beside the official text it is said to be about that copy.
 EARLIER_COPY = "On the copy known before the official text: "
+
+
+OFFICIAL_TEXT_NOTE = (
+    "The complete text is the United Nations' official one, from its Akoma Ntoso file; "
+    "notes about the text describe the copies known before it."
+)
+
+
+def _with_official_text(note: str | None) -> str:
+    """A merged revision's note, saying that the official text came after it."""
+    if not note:
+        return OFFICIAL_TEXT_NOTE
+    if note.endswith(OFFICIAL_TEXT_NOTE):
+        return note
+    return f"{note} {OFFICIAL_TEXT_NOTE}"
 
 
 def _earlier_copy(note: str | None) -> str | None:
