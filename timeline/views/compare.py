@@ -288,7 +288,6 @@ class Row:
         return [(op, text) for op, text in self.ops if op is not Op.DELETE]
 
 
-
 def place(clause: Clause) -> str:
     """A clause's place as readers cite it: the number as printed, else its anchor; a
     fragment whose place in the draft is unknown says so."""
