@@ -293,8 +293,17 @@ class RevisionAdmin(admin.ModelAdmin):
         pages as they will look (editors see drafts there)."""
         if revision.pk is None:
             return "Save the revision first."
-        clauses = revision.clauses.count()
+        clauses = revision.clauses.in_main_language().count()
         predecessor = revision_predecessor(revision=revision)
+        if predecessor is not None and predecessor.language != revision.language:
+            return format_html(
+                '{} clause{}; {} is in another language, so not compared. <a href="{}">See '
+                "the revision page</a>",
+                clauses,
+                pluralize(clauses),
+                predecessor.label,
+                revision.get_absolute_url(),
+            )
         if predecessor is None or not clauses:
             return format_html(
                 '{} clause{}; no earlier revision with text to compare. <a href="{}">See the '

@@ -103,8 +103,11 @@ def revision_new_from(*, revision: Revision) -> Revision:
 
 
 def revision_predecessor(*, revision: Revision) -> Revision | None:
-    """The revision a pasted text's lineage is proposed against: the nearest earlier
-    revision of the family, by position, that has clauses."""
+    """The revision a pasted text's lineage is proposed against: the one it follows where
+    that is recorded, otherwise the nearest earlier revision of the family, by position,
+    that has clauses."""
+    if revision.follows_id is not None:
+        return revision.follows
     return (
         Revision.objects.filter(
             resolution_id=revision.resolution_id,
