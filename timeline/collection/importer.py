@@ -30,7 +30,6 @@ from timeline.models import (
     Country,
     Event,
     EventSource,
-    Language,
     LanguageVersion,
     Penholder,
     Proposer,
@@ -285,9 +284,9 @@ class _Importer:
         (a revision may follow or rival one that comes after it in the file)."""
         for v in data:
             revision = revisions[v["label"]]
-            follows = revisions[v["follows"]] if v.get("follows") else None
+            follows = revisions[v["follows"]] if v["follows"] else None
             self.save(Revision, {"pk": revision.pk}, {"follows": follows}, stored=revision)
-            wanted = sorted(revisions[label].pk for label in v.get("rivals", []))
+            wanted = sorted(revisions[label].pk for label in v["rivals"])
             current = sorted(revision.rivals.values_list("pk", flat=True))
             if current != wanted:
                 revision.rivals.set(wanted)
@@ -306,11 +305,11 @@ class _Importer:
                 "symbol": v["symbol"],
                 "status": v["status"],
                 "text_status": v["text_status"],
-                "language": v.get("language", Language.ENGLISH),
+                "language": v["language"],
                 "note": v["note"] or "",
             },
         )
-        self.other_languages(revision, v.get("other_languages", []))
+        self.other_languages(revision, v["other_languages"])
         self.links(
             revision.sponsorships,
             Sponsorship,
@@ -340,7 +339,7 @@ class _Importer:
 
     def clauses(self, revision: Revision, clauses: list[dict]) -> None:
         def language(c: dict) -> str:
-            return c.get("language") or revision.language
+            return c["language"]
 
         wanted = {(language(c), c["key"]): c for c in clauses}
         present = revision.clauses.values_list("pk", "language", "key", "position")
