@@ -41,7 +41,7 @@ from timeline.models import (
     Vote,
     VoteSource,
 )
-from timeline.naming import revision_slug
+from timeline.naming import clause_anchors, revision_slug
 from timeline.services import revision_refresh_anchors
 
 
@@ -395,10 +395,34 @@ class _Importer:
                 c["proposers"],
                 current=[] if before is None else list(before.proposers.all()),
             )
-        self.new_clauses(revision, new, language)
-        revision_refresh_anchors(revision=revision)
+        if stored:
+            self.new_clauses(revision, new, language)
+            revision_refresh_anchors(revision=revision)
+        else:
+            # A whole new text: its anchors are known before it is written.
+            self.new_clauses(revision, new, language, anchors=self.anchors(revision, new))
 
-    def new_clauses(self, revision: Revision, clauses: list[dict], language) -> None:
+    def anchors(self, revision: Revision, clauses: list[dict]) -> list[str]:
+        """The anchors of a revision's clauses, all new, in the order given (see
+        `revision_refresh_anchors`, which names them the same way)."""
+        statuses = dict(revision.other_languages.values_list("language", "text_status"))
+        statuses[revision.language] = revision.text_status
+        anchors: dict[int, str] = {}
+        for language in dict.fromkeys(c["language"] for c in clauses):
+            text = sorted(
+                (i for i, c in enumerate(clauses) if c["language"] == language),
+                key=lambda i: clauses[i]["position"],
+            )
+            names = clause_anchors(
+                [(clauses[i]["section"], clauses[i]["number"]) for i in text],
+                statuses.get(language, revision.text_status),
+            )
+            anchors.update(zip(text, names, strict=True))
+        return [anchors[i] for i in range(len(clauses))]
+
+    def new_clauses(
+        self, revision: Revision, clauses: list[dict], language, anchors: list[str] | None = None
+    ) -> None:
         """Clauses the revision does not have yet, written together: a whole official text
         is a few queries, not a few per paragraph."""
         if not clauses:
@@ -411,15 +435,16 @@ class _Importer:
                 section=c["section"],
                 number=c["number"],
                 position=c["position"],
-                # A unique placeholder until revision_refresh_anchors() names its place.
-                anchor=f"new-{uuid.uuid4().hex[:12]}",
+                # Without its anchor, a unique placeholder until revision_refresh_anchors()
+                # names its place.
+                anchor=anchors[i] if anchors else f"new-{uuid.uuid4().hex[:12]}",
                 text=c["text"],
                 text_kind=c["text_kind"],
                 complete=c["complete"],
                 bracketed=c["bracketed"],
                 note=c["note"] or "",
             )
-            for c in clauses
+            for i, c in enumerate(clauses)
         )
         self.report.created["clause"] += len(created)
         ClauseSource.objects.bulk_create(

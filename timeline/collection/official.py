@@ -22,6 +22,7 @@ first and stays one idempotent transaction.
   languages' versions. The UN file is added as a source.
 """
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -143,6 +144,8 @@ class Work:
     """The language versions of one document, main language first."""
 
     versions: list[Document]
+    # Set when another document names the same draft: the metadata of one is wrong.
+    draft_in_doubt: bool = False
 
     @property
     def main(self) -> Document:
@@ -150,7 +153,10 @@ class Work:
 
     @property
     def symbol(self) -> str:
-        """The revision's symbol: the draft's, as the curated collection records drafts."""
+        """The revision's symbol: the draft's, as the curated collection records drafts, or
+        the document's own where its draft's symbol is in doubt."""
+        if self.draft_in_doubt:
+            return self.main.symbol
         return self.main.draft_symbol or self.main.symbol
 
 
@@ -185,16 +191,39 @@ def works(documents: Iterable[Document], warn=None) -> list[Work]:
                 continue
             fitting.append(doc)
         seen: dict[str, Document] = {versions[0].language: versions[0]}
+        kept = [versions[0]]
         for doc in fitting:
-            if doc.language in seen:
+            first = seen.get(doc.language)
+            if first is None:
+                seen[doc.language] = doc
+                kept.append(doc)
+            elif _texts(first) == _texts(doc):
+                # The UN's copy files a few documents twice, the same text in both.
+                warn(f"{doc.path}: left out: the same text as {first.path}")
+            else:
                 problems.append(
-                    f"{doc.path}: the same document and language as {seen[doc.language].path}"
+                    f"{doc.path}: the same document and language as {first.path}, with another text"
                 )
-            seen[doc.language] = doc
-        result.append(Work([versions[0], *fitting]))
+        result.append(Work(kept))
     if problems:
         raise OfficialTextError(problems)
+    drafts: dict[str, list[Work]] = {}
+    for work in result:
+        drafts.setdefault(_symbol_key(work.symbol), []).append(work)
+    for same in drafts.values():
+        if len(same) > 1:
+            names = ", ".join(w.main.symbol for w in same)
+            warn(
+                f"{names} all name {same[0].symbol} as their draft: each is recorded under "
+                "its own symbol"
+            )
+            for work in same:
+                work.draft_in_doubt = True
     return sorted(result, key=lambda w: (w.main.date, w.symbol))
+
+
+def _texts(doc: Document) -> list[tuple[str, str | None, str]]:
+    return [(p.section, p.number, p.text) for p in doc.paragraphs]
 
 
 def _symbol_key(symbol: str) -> str:
@@ -234,7 +263,7 @@ def official_collection(
     Raises OfficialTextError listing every problem (an unknown member state, a grouping
     naming a document it was not given, a merge without its curated revision...).
     """
-    merger = _Merger(base, metadata, grouping or Grouping(), root)
+    merger = _Merger(base, metadata, grouping or Grouping(), root, warn)
     merger.run(works(documents, warn))
     if merger.problems:
         raise OfficialTextError(merger.problems)
@@ -248,7 +277,9 @@ class _Merger:
         metadata: Mapping[str, Metadata],
         grouping: Grouping,
         root: Path | None,
+        warn: Callable[[str], None] | None = None,
     ) -> None:
+        self.warn = warn or (lambda message: None)
         self.data = json.loads(json.dumps(base))
         self.metadata = {_symbol_key(symbol): m for symbol, m in metadata.items()}
         self.grouping = grouping
@@ -297,13 +328,20 @@ class _Merger:
 
     # Countries and sources
 
-    def country(self, name: str, doc: Document) -> str | None:
+    def country(self, name: str, doc: Document, *, sponsor: bool = False) -> str | None:
+        """The code of a member state named in a vote or a sponsor list. An unknown name in a
+        vote refuses the file; a sponsor list's entry that names no State at all (the UN's
+        workflow sometimes says "report of the Secretary-General" there) is left out, and
+        said to be."""
         try:
             member: MemberState = member_state(name)
         except UnknownMemberState:
             line = doc.name_lines.get(name)
             where = f"{doc.path}:{line}" if line else str(doc.path)
-            self.problems.append(f'{where}: unknown member state "{name}"')
+            if sponsor and not _looks_like_a_state(name):
+                self.warn(f'{where}: "{name}" is not a State: left out of the sponsors')
+            else:
+                self.problems.append(f'{where}: unknown member state "{name}"')
             return None
         if member.code not in self.countries:
             country = {
@@ -316,8 +354,10 @@ class _Merger:
             self.countries[member.code] = country
         return member.code
 
-    def countries_of(self, names: Iterable[str], doc: Document) -> list[str]:
-        codes = (self.country(name, doc) for name in names)
+    def countries_of(
+        self, names: Iterable[str], doc: Document, *, sponsor: bool = False
+    ) -> list[str]:
+        codes = (self.country(name, doc, sponsor=sponsor) for name in names)
         return list(dict.fromkeys(c for c in codes if c))
 
     def source(self, doc: Document) -> str:
@@ -474,7 +514,7 @@ class _Merger:
             "date_note": None,
             "symbol": work.symbol,
             "status": str(status),
-            "sponsors": self.countries_of(sponsors, main),
+            "sponsors": self.countries_of(sponsors, main, sponsor=True),
             "text_status": TextStatus.COMPLETE.value,
             "language": main.language,
             "other_languages": [
@@ -500,6 +540,21 @@ class _Merger:
         ):
             return None
         ballots = {cast: self.countries_of((votes or {}).get(cast, ()), main) for cast in CASTS}
+        cast_twice = {
+            code
+            for cast in CASTS
+            for code in ballots[cast]
+            if sum(code in b for b in ballots.values()) > 1
+        }
+        if cast_twice:
+            # The file names a member on two sides: its ballot is not known.
+            self.warn(
+                f"{main.path}: {', '.join(sorted(cast_twice))} listed on two sides of the vote: "
+                "left out of it, so the vote names fewer than all members"
+            )
+            ballots = {
+                cast: [c for c in codes if c not in cast_twice] for cast, codes in ballots.items()
+            }
         return {
             "date": main.date.isoformat(),
             "meeting": main.meeting or (meta.meeting if meta else None) or WRITTEN_PROCEDURE,
@@ -670,8 +725,22 @@ def _earlier_copy(note: str | None) -> str | None:
 
 
 def _key(document: str, eid: str) -> str:
-    """An official paragraph's own key: its document and its eId ("2042-2012-para-8")."""
-    return slugify(f"{document}-{eid}".replace("_", "-"))[:100]
+    """An official paragraph's own key: its document and its eId ("2042-2012-para-8"). A
+    deeply nested eId is shortened, with a digest of the whole so that keys stay unique."""
+    key = slugify(f"{document}-{eid}".replace("_", "-"))
+    if len(key) <= 100:
+        return key
+    digest = hashlib.sha1(eid.encode()).hexdigest()[:10]
+    return f"{key[:89].rstrip('-')}-{digest}"
+
+
+def _looks_like_a_state(name: str) -> bool:
+    """Whether a sponsor list's unknown entry could be a State's name (misspelt, say) rather
+    than a phrase such as "report of the Secretary-General": a State's name is short and
+    does not mention the Secretary-General, a committee or a report."""
+    lowered = name.lower()
+    phrases = ("secretary-general", "committee", "report", "submitted", "pursuant")
+    return len(name.split()) <= 6 and not any(p in lowered for p in phrases)
 
 
 def _number(p: Paragraph) -> str | None:
