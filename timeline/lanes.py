@@ -112,20 +112,19 @@ def build_timeline(
     starts = sorted(
         {_month(card.revision.date) for _, card in cards} | {_month(e.date) for e in events}
     )
+    by_cell: dict[tuple[int, datetime.date], list[Card]] = {}
+    for lane, card in cards:
+        by_cell.setdefault((lane, _month(card.revision.date)), []).append(card)
+    by_month: dict[datetime.date, list[Event]] = {}
+    for event in events:
+        by_month.setdefault(_month(event.date), []).append(event)
     months = []
     for start in starts:
         cells = tuple(
-            Cell(
-                family,
-                tuple(
-                    card
-                    for lane, card in cards
-                    if lane == index and _month(card.revision.date) == start
-                ),
-            )
+            Cell(family, tuple(by_cell.get((index, start), ())))
             for index, family in enumerate(lanes)
         )
-        month_events = tuple(e for e in events if _month(e.date) == start)
+        month_events = tuple(by_month.get(start, ()))
         if any(cell.cards for cell in cells) or month_events:
             months.append(Month(start, cells, month_events))
     return Timeline(tuple(lanes), tuple(months), len(cards), tuple(hidden))
