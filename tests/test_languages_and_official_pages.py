@@ -123,7 +123,7 @@ def test_2504_to_2533_shows_the_crossing_points_cut_word_by_word(story, client):
 def test_2042_and_2043_compare_across_their_families_in_english(story, client):
     html = get(client, ACROSS_2042_2043)
     page = text_of(html)
-    assert "These revisions belong to two different draft families" in page
+    assert "Two drafts of different families: how one text differs from the other" in page
     changes = text_of(changes_of(html))
     assert "Calls upon the Syrian government to ensure the effective operation" in changes
     assert "Decides to establish for an initial period of 90 days a United Nations Supervision" in (

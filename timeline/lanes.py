@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from django.http import QueryDict
 
 from timeline.comparisons import cached_compare, clause_inputs
+from timeline.languages import language_name
+from timeline.lineage import Base, Lineage
 from timeline.models import Cast, Country, Event, Resolution, Revision, TextStatus
 
 ROLES = {
@@ -135,45 +137,44 @@ def _month(date: datetime.date) -> datetime.date:
 
 
 def _cards(family: Resolution) -> list[Card]:
-    """The family's revisions in date order, each with its change from its predecessor:
-    the revision it follows where the data records one, otherwise the nearest earlier
-    revision of the family (in the family's order) that has text."""
-    by_position = sorted(family.revisions.all(), key=lambda r: r.position)
-    by_pk = {r.pk: r for r in by_position}
-    predecessors: dict[int, Revision | None] = {}
-    last_with_text = None
-    for revision in by_position:
-        predecessors[revision.pk] = (
-            by_pk.get(revision.follows_id) if revision.follows_id else last_with_text
-        )
-        if revision.clauses.all():
-            last_with_text = revision
-    return [
-        Card(revision, predecessors[revision.pk], _change(revision, predecessors[revision.pk]))
-        for revision in family.revisions.all()
-    ]
+    """The family's revisions in date order, each with its change from what it is compared
+    with (`timeline.lineage`: its predecessor, or the nearest one up the chain with text)."""
+    lineage = Lineage(family.revisions.all())
+    cards = []
+    for revision in family.revisions.all():
+        base = lineage.base(revision)
+        cards.append(Card(revision, base.revision, _change(revision, base, lineage)))
+    return cards
 
 
-def _change(revision: Revision, predecessor: Revision | None) -> str:
+def _change(revision: Revision, base: Base, lineage: Lineage) -> str:
     """The change summary, saying plainly when the texts do not allow one."""
     if not revision.clauses.all():
         return "no text known"
+    predecessor = base.revision
+    passed = "".join(f" ({passed_over(r, lineage)})" for r in base.passed_over[:1])
     if predecessor is None:
+        if lineage.predecessor(revision) is not None and base.passed_over:
+            return f"first known text{passed}"
         return "first known text"
-    if not predecessor.clauses.all():
-        return f"no text of {predecessor.label} known to compare with"
     partial = {revision.text_status, predecessor.text_status}
     if TextStatus.FRAGMENTS in partial:
-        return "fragments only: not compared"
-    if revision.language != predecessor.language:
-        return f"not compared with {predecessor.label}: their texts are in different languages"
+        return f"fragments only: not compared with {predecessor.label}{passed}"
     comparison = cached_compare(
         clause_inputs(list(predecessor.clauses.all())), clause_inputs(list(revision.clauses.all()))
     )
     summary = comparison.summary_line()
     if TextStatus.PARTIAL in partial:
         summary += " (in the available text)"
-    return f"{summary} since {predecessor.label}"
+    return f"{summary} since {predecessor.label}{passed}"
+
+
+def passed_over(revision: Revision, lineage: Lineage) -> str:
+    """Why a predecessor is not what its successor is compared with."""
+    if lineage.has_text(revision):
+        language = language_name(revision.language)
+        return f"{revision.label}, which it follows, is known only in {language}"
+    return f"{revision.label}, which it follows, has no known text"
 
 
 def _with_roles(card: Card, chosen: TimelineFilter) -> Card | None:

@@ -265,12 +265,13 @@ class ResolutionQuerySet(models.QuerySet):
                 .in_date_order()
                 .with_details()
                 .prefetch_related(
+                    models.Prefetch("rivals", Revision.objects.only("pk")),
                     models.Prefetch(
                         "clauses",
                         Clause.objects.in_main_language()
                         .order_by("position")
                         .prefetch_related("proposers"),
-                    )
+                    ),
                 ),
             ),
         )

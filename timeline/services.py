@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from timeline.lineage import family_lineage
 from timeline.models import Clause, Proposer, Revision, RevisionStatus, Sponsorship, TextKind
 from timeline.naming import clause_anchors, revision_slug
 from timeline.paste import PastedClause
@@ -103,21 +104,11 @@ def revision_new_from(*, revision: Revision) -> Revision:
 
 
 def revision_predecessor(*, revision: Revision) -> Revision | None:
-    """The revision a pasted text's lineage is proposed against: the one it follows where
-    that is recorded, otherwise the nearest earlier revision of the family, by position,
-    that has clauses."""
-    if revision.follows_id is not None:
-        return revision.follows
-    return (
-        Revision.objects.filter(
-            resolution_id=revision.resolution_id,
-            position__lt=revision.position,
-            clauses__isnull=False,
-        )
-        .distinct()
-        .order_by("-position")
-        .first()
-    )
+    """The revision a pasted text's lineage is proposed against and the admin's preview
+    compares with: the revision's comparison base (`timeline.lineage`)."""
+    lineage = family_lineage(Revision.objects.filter(resolution_id=revision.resolution_id))
+    base = lineage.base(lineage.by_pk[revision.pk]).revision
+    return None if base is None else Revision.objects.get(pk=base.pk)
 
 
 @transaction.atomic

@@ -91,7 +91,7 @@ def test_comparing_works_without_javascript(site, page_without_javascript):
 
 def test_a_revision_links_to_its_comparison_with_the_previous_one(site, page):
     page.goto(site + FAMILY + "late-preamble-scribd-undated/")
-    page.get_by_role("link", name="Compare with previous revision", exact=True).click()
+    page.get_by_role("link", name="Compare with v3 (1 Feb 19:00)", exact=True).click()
     expect(page).to_have_url(site + COMPARE)
 
 

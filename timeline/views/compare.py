@@ -24,6 +24,7 @@ from timeline.languages import (
     language_name,
     text_versions,
 )
+from timeline.lineage import Lineage, relation
 from timeline.models import Clause, Proposer, Resolution, Revision, TextStatus
 from timeline.views.common import bad_request, page
 
@@ -65,7 +66,7 @@ def _compare(
     revisions = list(
         family.revisions.visible_to(request.user)
         .in_date_order()
-        .prefetch_related("other_languages")
+        .prefetch_related("other_languages", Prefetch("rivals", Revision.objects.only("pk")))
     )
     old_revision = _find(revisions, old)
     other_family = None
@@ -78,6 +79,7 @@ def _compare(
             slug=new,
         )
     pair = [old_revision, new_revision]
+    lineage = None if other_family else Lineage(revisions, has_text=lambda r: True)
     try:
         language = chosen_language(request.GET, pair)
     except LanguageError as error:
@@ -93,6 +95,7 @@ def _compare(
         "sides": [("old", old_revision), ("new", new_revision)],
         "options": options,
         "language": language,
+        "relation": relation(old_revision, new_revision, lineage),
         "links": _links(family, old_revision, new_revision, options, language),
     }
     context["languages"] = [

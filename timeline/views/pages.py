@@ -4,8 +4,9 @@ queries, and leaves presentation to its template."""
 from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from timeline.lanes import ROLES, FilterError, TimelineFilter, build_timeline
+from timeline.lanes import ROLES, FilterError, TimelineFilter, build_timeline, passed_over
 from timeline.languages import LanguageError, chosen_language, text_versions
+from timeline.lineage import family_lineage
 from timeline.models import (
     Amendment,
     AmendmentSource,
@@ -86,12 +87,10 @@ def revision(request, family: str, revision: str):
         resolution__slug=family,
         slug=revision,
     )
-    siblings = list(
-        revision.resolution.revisions.visible_to(request.user)
-        .order_by("position")
-        .only("label", "slug", "published")
-    )
+    lineage = family_lineage(revision.resolution.revisions.visible_to(request.user))
+    siblings = lineage.revisions
     index = next(i for i, r in enumerate(siblings) if r.pk == revision.pk)
+    base = lineage.base(siblings[index])
     try:
         language = chosen_language(request.GET, [revision])
     except LanguageError as error:
@@ -110,6 +109,8 @@ def revision(request, family: str, revision: str):
             "version": next(v for v in versions if v.language == language),
             "vote": _vote_or_none(revision),
             "previous": siblings[index - 1] if index > 0 else None,
+            "base": base.revision,
+            "passed_over": [passed_over(r, lineage) for r in base.passed_over[:1]],
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
         },
     )
