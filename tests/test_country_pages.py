@@ -70,11 +70,9 @@ def test_a_proposed_clause_in_its_familys_last_text_says_so(syria, client):
             "What became of it: last seen in R3 (16/17 Jan); "
             "fate unknown: later texts are fragments",
         ),
-        (
-            "partial",
-            "What became of it: last seen in R3 (16/17 Jan); "
-            "fate unknown: later texts are incomplete",
-        ),
+        # A partial copy that keeps the paragraph which followed it goes on past its old
+        # place: it shows the drop, as the clause page says too.
+        ("partial", "What became of it: dropped in R4 (last seen in R3 (16/17 Jan))"),
     ],
 )
 def test_a_clause_fate_is_told_honestly(syria, client, change, fate):
@@ -101,6 +99,8 @@ def test_a_clause_fate_is_told_honestly(syria, client, change, fate):
     kept.save()
     page = text_of(client.get(FRANCE))
     assert fate in page
+    clause_page = text_of(client.get(f"/c/{r3.resolution.slug}/{violence.key}/"))
+    assert ("Dropped in R4." in clause_page) == ("dropped in R4" in fate)
 
 
 def test_russias_page_shows_its_vetoes(syria, client):
@@ -174,3 +174,23 @@ def test_country_pages_run_a_bounded_number_of_queries_at_any_data_size(
                 response = client.get(url)
             assert response.status_code == 200
     assert text_of(client.get(FRANCE)).count("cease all violence [and] release") == 20
+
+
+def test_a_partial_copy_that_may_end_before_the_clause_leaves_its_fate_open(syria, client):
+    r3 = Revision.objects.get(slug="r3-16-17-jan")
+    later = Revision.objects.create(
+        resolution=r3.resolution,
+        position=r3.resolution.revisions.count() + 1,
+        label="R4",
+        slug="r4",
+        date=r3.date,
+        status=RevisionStatus.CIRCULATED,
+        text_status=TextStatus.PARTIAL,
+    )
+    opening = r3.clauses.get(key="op-cease-violence-release-detainees")
+    opening.pk, opening.revision, opening.key = None, later, "a-new-opening"
+    opening.save()
+    page = text_of(client.get(FRANCE))
+    assert "What became of it: last seen in R3 (16/17 Jan); not in the available part of R4" in page
+    clause_page = text_of(client.get(f"/c/{r3.resolution.slug}/op-media-humanitarian-access/"))
+    assert "Not in the available part of R4." in clause_page

@@ -15,12 +15,13 @@ what it is compared with. One rule, asked by every page that says "since …" or
 `rivals` prefetched, and whether each has text), so it costs no query of its own.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from timeline.models import Clause, Revision
+from timeline.models import Clause, Revision, TextStatus
 
 
 @dataclass(frozen=True)
@@ -140,3 +141,84 @@ def relation(old: Revision, new: Revision, lineage: Lineage | None) -> Relation:
     return Relation(
         "family", f"two drafts of the same family; {new.label} does not continue {old.label}"
     )
+
+
+# Where a clause comes from and what became of it
+
+
+class Presence(StrEnum):
+    """What a revision tells about a clause. Absence is only claimed where a text shows
+    it: a revision known from fragments, or not at all, says nothing either way."""
+
+    PRESENT = "present"
+    # Gone from a complete text, or from a partial one that reaches past its old place.
+    DROPPED = "dropped"
+    # Gone from a partial text that may end before its old place.
+    NOT_IN_AVAILABLE_PART = "not-in-available-part"
+    # Not there before it first appeared, or still gone after it was dropped.
+    ABSENT = "absent"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A clause of a revision's main text, as far as presence goes: its key and position."""
+
+    key: str
+    position: int
+
+
+def presences(
+    revisions: Sequence[Revision],
+    key: str,
+    places: Callable[[Revision], Sequence[Place]],
+    present: Callable[[Revision], bool] | None = None,
+) -> list[Presence]:
+    """What each revision (of one family, in date order) tells about the clause `key`.
+
+    `places(revision)` gives the revision's main-text clauses (key and position);
+    `present(revision)`, where given, says whether it has the clause in any language (a
+    draft known only from a quotation in another language), else the places say.
+    The clause page and the country pages both ask this, so they never disagree.
+    """
+    found: list[Presence] = []
+    last_revision: Revision | None = None
+    last_position = 0
+    drop_told = False
+    for revision in revisions:
+        mine = places(revision)
+        here = next((p for p in mine if p.key == key), None)
+        if present(revision) if present else here is not None:
+            found.append(Presence.PRESENT)
+            if here is not None:
+                last_revision, last_position = revision, here.position
+            elif last_revision is None:
+                last_revision, last_position = revision, 0
+            drop_told = False
+            continue
+        presence = _absence(revision, mine, last_revision, last_position, places, drop_told)
+        drop_told = drop_told or presence == Presence.DROPPED
+        found.append(presence)
+    return found
+
+
+def _absence(
+    revision: Revision,
+    mine: Sequence[Place],
+    last_revision: Revision | None,
+    last_position: int,
+    places: Callable[[Revision], Sequence[Place]],
+    drop_told: bool,
+) -> Presence:
+    if revision.text_status in (TextStatus.FRAGMENTS, TextStatus.NONE):
+        return Presence.UNKNOWN
+    if last_revision is None or drop_told:
+        return Presence.ABSENT
+    if revision.text_status == TextStatus.COMPLETE:
+        return Presence.DROPPED
+    # A partial text shows the drop only if it goes on beyond the clause's old place: it
+    # keeps a clause that followed it, so the copy does not simply end before it.
+    followers = {p.key for p in places(last_revision) if p.position > last_position}
+    if any(p.key in followers for p in mine):
+        return Presence.DROPPED
+    return Presence.NOT_IN_AVAILABLE_PART

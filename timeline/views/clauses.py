@@ -5,28 +5,14 @@ A clause's key is unique only within its family, so the canonical permalink name
 """
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import SafeString, mark_safe
 
 from timeline.diff import ClauseInput, compare_clauses, render_html
+from timeline.lineage import Presence, presences
 from timeline.models import Clause, Resolution, Revision, TextStatus
-
-
-class Presence(StrEnum):
-    """What a revision tells about the clause. Absence is only claimed where a text shows
-    it: a revision known from fragments, or not at all, says nothing either way."""
-
-    PRESENT = "present"
-    # Gone from a complete text, or from a partial one that reaches past its old place.
-    DROPPED = "dropped"
-    # Gone from a partial text that may end before its old place.
-    NOT_IN_AVAILABLE_PART = "not-in-available-part"
-    # Not there before it first appeared, or still gone after it was dropped.
-    ABSENT = "absent"
-    UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
@@ -74,7 +60,7 @@ def clause(request: HttpRequest, family: str, key: str) -> HttpResponse:
     top, then each revision's version with the change from the one before, or what that
     revision's text can tell about its absence."""
     family = get_object_or_404(Resolution, slug=family)
-    history = clause_history(family.revisions.published().in_date_order().with_clause(key))
+    history = clause_history(family.revisions.published().in_date_order().with_clause(key), key)
     if not history.present:
         raise Http404("No clause of this family has that key.")
     return render(
@@ -100,22 +86,26 @@ def clause_key(request: HttpRequest, key: str) -> HttpResponse:
     return render(request, "timeline/clause_key.html", {"key": key, "clauses": latest})
 
 
-def clause_history(revisions) -> History:
+def clause_history(revisions, key: str) -> History:
     """Walk the revisions (from `RevisionQuerySet.with_clause`) in order, keeping the last
-    version seen so each step shows the change since then."""
+    version seen so each step shows the change since then; what each revision tells of
+    the clause where it lacks it comes from `timeline.lineage.presences`."""
+    revisions = list(revisions)
+    states = presences(
+        revisions,
+        key,
+        places=lambda r: r.clause_keys,
+        present=lambda r: bool(r.keyed_clauses),
+    )
     steps: list[Step] = []
     last: Clause | None = None
-    last_revision: Revision | None = None
-    drop_told = False
-    for revision in revisions:
-        if revision.keyed_clauses:
+    for revision, presence in zip(revisions, states, strict=True):
+        if presence == Presence.PRESENT:
             clause = revision.keyed_clauses[0]
             steps.append(_present(revision, clause, last))
-            last, last_revision, drop_told = clause, revision, False
-            continue
-        presence = _absence(revision, last, last_revision, drop_told)
-        drop_told = drop_told or presence == Presence.DROPPED
-        steps.append(Step(revision=revision, presence=presence, previous=last))
+            last = clause
+        else:
+            steps.append(Step(revision=revision, presence=presence, previous=last))
     return History(steps)
 
 
@@ -165,22 +155,3 @@ def _engine_input(clause: Clause) -> ClauseInput:
         key=clause.key,
         proposers=tuple(dict.fromkeys(p.country_id for p in clause.proposers.all())),
     )
-
-
-def _absence(
-    revision: Revision, last: Clause | None, last_revision: Revision | None, drop_told: bool
-) -> Presence:
-    if revision.text_status in (TextStatus.FRAGMENTS, TextStatus.NONE):
-        return Presence.UNKNOWN
-    if last is None or drop_told:
-        return Presence.ABSENT
-    if revision.text_status == TextStatus.COMPLETE or _reaches_past(revision, last, last_revision):
-        return Presence.DROPPED
-    return Presence.NOT_IN_AVAILABLE_PART
-
-
-def _reaches_past(revision: Revision, clause: Clause, clause_revision: Revision) -> bool:
-    """Whether a partial text goes on beyond the clause's old place: it keeps a clause that
-    followed it, so the copy does not simply end before it."""
-    followers = {c.key for c in clause_revision.clause_keys if c.position > clause.position}
-    return any(c.key in followers for c in revision.clause_keys)

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
+from timeline.lineage import Presence, presences
 from timeline.models import (
     Amendment,
     AmendmentSource,
@@ -128,46 +129,41 @@ def _proposals(country: Country) -> list[FamilyProposals]:
 
 
 def _fates(clauses: list[Clause]) -> dict[int, Fate]:
-    """The fate of each clause, from its family's revisions and where its key appears (two
-    queries for all the clauses together)."""
+    """The fate of each clause, from what its family's revisions tell of it
+    (`timeline.lineage.presences`, as the clause page says it): two queries for all the
+    clauses together."""
     families = {c.revision.resolution_id for c in clauses}
     revisions: dict[int, list[Revision]] = defaultdict(list)
     for revision in (
         Revision.objects.published()
         .filter(resolution__in=families)
-        .only("resolution_id", "position", "label", "status", "text_status")
-        .order_by("resolution_id", "position")
+        .only("resolution_id", "position", "label", "status", "text_status", "date")
+        .in_date_order()
+        .prefetch_related(
+            Prefetch(
+                "clauses",
+                Clause.objects.in_main_language().only("revision", "key", "position"),
+                to_attr="clause_keys",
+            )
+        )
     ):
         revisions[revision.resolution_id].append(revision)
-    present: dict[tuple[int, str], set[int]] = defaultdict(set)
-    for family, revision, key in (
-        Clause.objects.in_main_language()
-        .filter(
-            revision__resolution__in=families,
-            revision__published=True,
-            key__in={c.key for c in clauses},
-        )
-        .values_list("revision__resolution_id", "revision_id", "key")
-    ):
-        present[(family, key)].add(revision)
-    return {
-        c.pk: _fate(
-            c, revisions[c.revision.resolution_id], present[(c.revision.resolution_id, c.key)]
-        )
-        for c in clauses
-    }
+    return {c.pk: _fate(c, revisions[c.revision.resolution_id]) for c in clauses}
 
 
-def _fate(clause: Clause, revisions: list[Revision], present: set[int]) -> Fate:
-    """Only a complete later text can show that a clause was dropped: fragments and cut
+def _fate(clause: Clause, revisions: list[Revision]) -> Fate:
+    """Only a text that shows it can say that a clause was dropped: fragments and cut
     copies leave its fate unknown, and the page says so rather than guess."""
-    adopted = [r for r in revisions if r.pk in present and r.status == RevisionStatus.ADOPTED]
+    states = list(
+        zip(revisions, presences(revisions, clause.key, lambda r: r.clause_keys), strict=True)
+    )
+    seen = [r for r, s in states if s == Presence.PRESENT]
+    adopted = [r for r in seen if r.status == RevisionStatus.ADOPTED]
     if adopted:
         return Fate("adopted", f"kept in {adopted[-1].label} (adopted)")
-    last_seen = [r for r in revisions if r.pk in present][-1]
-    later = [
-        r for r in revisions if r.position > last_seen.position and r.text_status != TextStatus.NONE
-    ]
+    last_seen = seen[-1] if seen else clause.revision
+    after = states[[r.pk for r, _ in states].index(last_seen.pk) + 1 :] if seen else []
+    later = [(r, s) for r, s in after if r.text_status != TextStatus.NONE]
     if not later:
         where = "still in" if last_seen.pk != clause.revision_id else "in"
         return Fate(
@@ -175,10 +171,17 @@ def _fate(clause: Clause, revisions: list[Revision], present: set[int]) -> Fate:
             f"{where} {last_seen.label}, the family's last known text "
             f"({last_seen.get_status_display()})",
         )
-    dropped_in = next((r for r in later if r.text_status == TextStatus.COMPLETE), None)
-    if dropped_in:
-        return Fate("dropped", f"dropped in {dropped_in.label} (last seen in {last_seen.label})")
+    lost = next(((r, s) for r, s in later if s != Presence.UNKNOWN), None)
+    if lost and lost[1] == Presence.DROPPED:
+        return Fate("dropped", f"dropped in {lost[0].label} (last seen in {last_seen.label})")
+    if lost and lost[1] == Presence.NOT_IN_AVAILABLE_PART:
+        return Fate(
+            "unknown",
+            f"last seen in {last_seen.label}; not in the available part of {lost[0].label}",
+        )
     gaps = (
-        "fragments" if all(r.text_status == TextStatus.FRAGMENTS for r in later) else "incomplete"
+        "fragments"
+        if all(r.text_status == TextStatus.FRAGMENTS for r, _ in later)
+        else "incomplete"
     )
     return Fate("unknown", f"last seen in {last_seen.label}; fate unknown: later texts are {gaps}")
