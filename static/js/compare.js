@@ -37,8 +37,10 @@
     const active = document.activeElement;
     returnFocusTo = active && active.id && active.closest("#comparison") ? active.id : null;
   });
+  // A settle without a target (as after a history restore) is not the swap we wait for.
   document.addEventListener("htmx:afterSettle", (event) => {
-    if (!returnFocusTo || event.detail.target.id !== "comparison") return;
+    const swapped = event.detail && event.detail.target;
+    if (!returnFocusTo || !swapped || swapped.id !== "comparison") return;
     const control = document.getElementById(returnFocusTo);
     returnFocusTo = null;
     if (control) control.focus();
