@@ -14,6 +14,10 @@ from timeline.models import Clause, Country, Proposer, Resolution, Source
 
 FAMILY = "arab-european-draft-2012"
 V3, LATE = "v3-1-feb-19-00", "late-preamble-scribd-undated"
+SUMMARY = (
+    "3 edited, 3 typography only; 1 not in late preamble (Scribd, undated)’s available text; "
+    "1 not in v3 (1 Feb 19:00)’s available text"
+)
 ARAB_EUROPEAN = f"/r/{FAMILY}/compare/{V3}...{LATE}/"
 RUSSIAN = "/r/russian-drafts-2011-2012/compare/r1-15-dec...r3-16-17-jan/"
 
@@ -30,7 +34,9 @@ def test_the_arab_european_drafts_show_what_changed_clause_by_clause(syria, clie
     response = client.get(ARAB_EUROPEAN)
     assert response.status_code == 200
     page = text_of(response)
-    assert "1 added, 1 removed, 6 edited." in page
+    # Both copies are partial: what one lacks is not in it, not removed or added; three
+    # edits change only an apostrophe or a quote.
+    assert f"{SUMMARY}." in page
     assert "pp8 · removed" in page
     assert "deleted: Expressing grave concern at the continued transfer of weapons" in page
     assert "pp10 · edited" in page
@@ -57,8 +63,9 @@ def test_side_by_side_shows_old_and_new_text_in_two_columns(syria, client):
     html = response.content.decode()
     assert html.count('class="side side-old"') == html.count('class="side side-new"') == 8
     page = text_of(response)
-    removed = page.index("pp8 · removed")
-    assert page.index("Not in this revision.", removed) < page.index("pp9 · edited", removed)
+    removed = page.index("pp8 · not in late preamble (Scribd, undated)’s available text")
+    missing = page.index("Not in late preamble (Scribd, undated)’s available text.", removed)
+    assert missing < page.index("pp9 · edited", removed)
     assert "v3 (1 Feb 19:00) · pp9bis" in page
     assert "late preamble (Scribd, undated) · pp9" in page
 
@@ -90,7 +97,7 @@ def test_the_page_is_honest_about_partial_texts_and_dates(syria, client):
     assert "fragment — the available copy ends here" in page
     fragments = text_of(client.get(RUSSIAN))
     assert "only quotations or summaries survive" in fragments
-    assert "position unknown · removed" in fragments
+    assert "position unknown · not in S/2012/77’s available fragments" in fragments
 
 
 def test_a_moved_clause_is_shown_as_a_move_with_its_edits(db, client, revision, clause):
@@ -139,7 +146,9 @@ def test_a_shared_comparison_unfurls_with_its_summary(syria, client):
     assert f'<link rel="canonical" href="{canonical}">' in html
     title = "v3 (1 Feb 19:00) → late preamble (Scribd, undated) — Arab–European draft"
     assert f'<meta property="og:title" content="{title}' in html
-    assert "what changed from v3 (1 Feb 19:00) to late preamble (Scribd, undated) — 1 added" in html
+    assert (
+        "what changed from v3 (1 Feb 19:00) to late preamble (Scribd, undated) — 3 edited" in html
+    )
 
 
 def test_the_same_revision_on_both_sides_says_so(syria, client):

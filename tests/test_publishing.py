@@ -60,7 +60,7 @@ def test_editors_preview_a_draft_with_a_banner(draft, staff_client):
     assert response.status_code == 200
     assert "Draft preview. Only editors see this revision" in text_of(response)
     compare = reverse("compare", args=["arab-european-draft-2012", "v3-1-feb-19-00", draft.slug])
-    assert "1 added, 1 removed, 6 edited" in text_of(staff_client.get(compare))
+    assert "3 edited, 3 typography only" in text_of(staff_client.get(compare))
 
 
 def test_the_next_revision_starts_as_an_unpublished_copy_with_the_same_keys(syria):
@@ -177,8 +177,9 @@ def test_the_revision_form_previews_the_change_before_publishing(draft, staff_cl
     url = reverse("admin:timeline_revision_change", args=[draft.pk])
     page = text_of(staff_client.get(url))
     assert (
-        "11 clauses; since v3 (1 Feb 19:00): 1 added, 1 removed, 6 edited. "
-        "Preview the comparison" in page
+        "11 clauses; since v3 (1 Feb 19:00): 3 edited, 3 typography only; 1 not in late "
+        "preamble (Scribd, undated)’s available text; 1 not in v3 (1 Feb 19:00)’s available "
+        "text. Preview the comparison" in page
     )
     compare = reverse("compare", args=["arab-european-draft-2012", "v3-1-feb-19-00", draft.slug])
     assert f'href="{compare}"' in staff_client.get(url).content.decode()

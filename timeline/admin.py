@@ -44,6 +44,7 @@ from timeline.services import (
     revision_predecessor,
     revision_refresh_anchors,
 )
+from timeline.summaries import Side, summarise
 
 admin.site.site_header = "Redline editors"
 admin.site.site_title = "Redline editors"
@@ -312,7 +313,11 @@ class RevisionAdmin(admin.ModelAdmin):
                 pluralize(clauses),
                 revision.get_absolute_url(),
             )
-        summary = revision_compare(old=predecessor, new=revision).summary_line()
+        summary = summarise(
+            revision_compare(old=predecessor, new=revision),
+            Side(predecessor.label, predecessor.text_status),
+            Side(revision.label, revision.text_status),
+        ).line
         url = reverse("compare", args=[revision.resolution.slug, predecessor.slug, revision.slug])
         return format_html(
             '{} clause{}; since {}: {}. <a href="{}">Preview the comparison</a> · '

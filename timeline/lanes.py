@@ -16,6 +16,7 @@ from timeline.comparisons import cached_compare, clause_inputs
 from timeline.languages import language_name
 from timeline.lineage import Base, Lineage
 from timeline.models import Cast, Country, Event, Resolution, Revision, TextStatus
+from timeline.summaries import NOT_IN_NEW, NOT_IN_OLD, Side, summarise
 
 ROLES = {
     "any": "in any role",
@@ -163,8 +164,14 @@ def _change(revision: Revision, base: Base, lineage: Lineage) -> str:
     comparison = cached_compare(
         clause_inputs(list(predecessor.clauses.all())), clause_inputs(list(revision.clauses.all()))
     )
-    summary = comparison.summary_line()
-    if TextStatus.PARTIAL in partial:
+    summary = summarise(
+        comparison,
+        Side(predecessor.label, predecessor.text_status),
+        Side(revision.label, revision.text_status),
+    )
+    gaps = summary.counts[NOT_IN_OLD] or summary.counts[NOT_IN_NEW]
+    summary = summary.line
+    if TextStatus.PARTIAL in partial and not gaps:
         summary += " (in the available text)"
     return f"{summary} since {predecessor.label}{passed}"
 

@@ -15,3 +15,9 @@ def honest_date(obj) -> str:
         return date_format(obj.date, "F Y")
     day = date_format(obj.date, "j M Y")
     return f"c. {day}" if obj.date_precision == DatePrecision.APPROXIMATE else day
+
+
+@register.filter
+def get_count(counts: dict, kind: str) -> int:
+    """A summary's count of one kind whose name has spaces ("typography only")."""
+    return counts.get(kind, 0)

@@ -26,6 +26,15 @@ from timeline.languages import (
 )
 from timeline.lineage import Lineage, relation
 from timeline.models import Clause, Proposer, Resolution, Revision, TextStatus
+from timeline.summaries import (
+    NOT_IN_NEW,
+    NOT_IN_OLD,
+    TYPOGRAPHY,
+    Side,
+    kind_of,
+    number_value,
+    summarise,
+)
 from timeline.views.common import bad_request, page
 
 TEMPLATE = "timeline/compare.html"
@@ -241,6 +250,10 @@ class Row:
     proposers: list[str] = field(default_factory=list)
     folded: list["Row"] = field(default_factory=list)
     dom_id: str = ""
+    # What the change counts as (timeline.summaries), and the copy a missing paragraph is
+    # not in ("R3's available fragments").
+    kind: str = ""
+    missing_from: str = ""
     number: int = 0
     previous: "Row | None" = None
     next: "Row | None" = None
@@ -260,11 +273,19 @@ class Row:
 
     @property
     def renumbered(self) -> bool:
-        return bool(self.old and self.new and self.old_place != self.place)
+        """A new number, by its value: "PP2" and "pp2" are the same place."""
+        return bool(
+            self.old and self.new and number_value(self.old_place) != number_value(self.place)
+        )
 
     @property
     def description(self) -> str:
         """The change in words, never by colour alone: "moved from pp3 to pp7, edited"."""
+        if self.missing_from:
+            return f"not in {self.missing_from}"
+        if self.kind == TYPOGRAPHY:
+            text = "typography only: punctuation, quotes or spacing"
+            return f"{text}, renumbered from {self.old_place}" if self.renumbered else text
         if self.status == Status.MOVED:
             text = f"moved from {self.old_place} to {self.place}"
             return f"{text}, edited" if self.has_edits else text
@@ -305,22 +326,25 @@ def _comparison(old: Revision, new: Revision, options: dict, language: str) -> d
     clauses = {old.pk: [], new.pk: []}
     for clause in _clauses([old, new], language):
         clauses[clause.revision_id].append(clause)
+    sides = _sides([old, new], language)
     old_inputs, new_inputs = clause_inputs(clauses[old.pk]), clause_inputs(clauses[new.pk])
     if old.resolution_id != new.resolution_id:
         old_inputs, new_inputs = across_families(old_inputs), across_families(new_inputs)
     comparison = cached_compare(old_inputs, new_inputs)
     names = {p.country_id: p.country.name for c in clauses[new.pk] for p in c.proposers.all()}
     rows = [
-        _row(change, clauses[old.pk], clauses[new.pk], names) for change in comparison.alignment
+        _row(change, comparison, clauses[old.pk], clauses[new.pk], names, sides)
+        for change in comparison.alignment
     ]
+    summary = summarise(comparison, *sides)
     changes = [row for row in rows if row.is_change]
     _number(changes)
     shown = rows if options["show"] == "all" else _fold(rows)
     _mark_sections(shown)
     return {
         "comparison": comparison,
-        "summary": comparison.summary_line(),
-        "counts": comparison.counts(),
+        "summary": summary.line,
+        "counts": summary.counts,
         "rows": shown,
         "changes": changes,
         "old_clauses": len(clauses[old.pk]),
@@ -339,9 +363,27 @@ def _clauses(revisions: list[Revision], language: str):
     )
 
 
-def _row(change: Change, old: list[Clause], new: list[Clause], names: dict) -> Row:
+def _sides(revisions: list[Revision], language: str) -> list[Side]:
+    return [
+        Side(
+            r.label,
+            next(v.text_status for v in text_versions(r) if v.language == language),
+        )
+        for r in revisions
+    ]
+
+
+def _row(
+    change: Change,
+    comparison,
+    old: list[Clause],
+    new: list[Clause],
+    names: dict,
+    sides: list[Side],
+) -> Row:
     old_clause = old[change.old] if change.old is not None else None
     new_clause = new[change.new] if change.new is not None else None
+    kind = kind_of(change, comparison, *sides)
     codes = dict.fromkeys(p.country_id for p in new_clause.proposers.all()) if new_clause else {}
     return Row(
         status=change.status,
@@ -351,6 +393,8 @@ def _row(change: Change, old: list[Clause], new: list[Clause], names: dict) -> R
         ops=change.ops,
         proposers=[names[code] for code in codes],
         dom_id=new_clause.anchor if new_clause else f"removed-{old_clause.anchor}",
+        kind=kind,
+        missing_from={NOT_IN_NEW: sides[1].copy, NOT_IN_OLD: sides[0].copy}.get(kind, ""),
     )
 
 
