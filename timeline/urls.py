@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from timeline.views import clauses, compare, countries, pages, search
+from timeline.views import about, clauses, compare, countries, pages, search
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -19,5 +19,7 @@ urlpatterns = [
     path("countries/", countries.countries, name="countries"),
     path("countries/<str:code>/", countries.country, name="country"),
     path("search/", search.search, name="search"),
+    path("about/", about.about, name="about"),
+    path("glossary/", about.glossary, name="glossary"),
     path("admin/", admin.site.urls),
 ]
