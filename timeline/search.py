@@ -1,0 +1,348 @@
+"""The search rules in one place: what a reader's query means, which clauses it finds and in
+what order, which words are marked, what a misspelling suggests, and which revisions and
+countries the query names.
+
+Words are matched as words, never as parts of longer ones ("media" never finds
+"immediate"), on every database:
+
+- PostgreSQL: full-text search with English stemming and web-search syntax ("a phrase",
+  or, -word), through the GIN index on `to_tsvector('english', text)` that migration 0007
+  creates; the query uses the same expression, so the index serves it. Misspellings are
+X (`timeline_search_word`,
+  trigram-indexed): statement triggers on clauses and revisions mark the list stale, and the
+  first search after a change that needs a suggestion rebuilds it (one `ts_stat` pass).
+- SQLite: the FTS5 index `timeline_clause_fts` (Porter stemming, diacritics ignored), kept
+  right by triggers on every insert, update and delete, bulk ones included, ranked by bm25.
+  The same syntax is read here and written as an FTS5 expression of quoted strings, so no
+  query can be an FTS5 syntax error.
+- SQLite built without FTS5: a whole-word regular expression per word (slow on large
+  collections, but never a substring match).
+"""
+
+import functools
+import re
+from dataclasses import dataclass
+
+from django.db import connections
+from django.db.models import Expression, F, FloatField, Q, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Length
+
+# PostgreSQL's headline and FTS5's highlight mark the matched words with these private-use
+# characters, which clause texts do not contain: the excerpt reads the matched words between
+# them, and the template escapes every piece of text and wraps the matches in <mark> itself.
+# No markup comes from the database.
+MATCH_START = "\ue000"
+MATCH_STOP = "\ue001"
+EXCERPT_WORDS = 60
+# At most this many words and phrases of a query count.
+MAX_TERMS = 12
+# At most this many revisions and countries named by a query are listed.
+MAX_NAMED = 10
+
+FTS_TABLE = "timeline_clause_fts"
+WORDS_TABLE = "timeline_search_word"
+# Suggestions replace words of at least this many letters, by words at least this similar
+# (pg_trgm's similarity, 0 to 1).
+SUGGEST_MIN_LENGTH = 4
+SUGGEST_MIN_SIMILARITY = 0.4
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or a quoted phrase of a query (its words in order), wanted or, after a minus,
+    unwanted."""
+
+    words: tuple[str, ...]
+    negated: bool = False
+
+
+def parse_query(query: str) -> list[list[Term]]:
+    """A query in web-search syntax as alternatives (separated by `or`), each the terms that
+    must all match: `"sad cat" or rat -mouse` is [[sad cat], [rat, -mouse]]. Alternatives
+    without a wanted term are dropped: they would find everything."""
+    alternatives: list[list[Term]] = [[]]
+    count = 0
+    for match in re.finditer(r'(-?)"([^"]*)"?|(\S+)', query):
+        negated, phrase, word = match.group(1), match.group(2), match.group(3)
+        if word is not None and word.lower() == "or":
+            alternatives.append([])
+            continue
+        if word is not None and word.startswith("-"):
+            negated, word = "-", word[1:]
+        words = tuple(w.lower() for w in re.findall(r"\w+", phrase if word is None else word))
+        if words and count < MAX_TERMS:
+            alternatives[-1].append(Term(words, bool(negated)))
+            count += 1
+    return [a for a in alternatives if any(not t.negated for t in a)]
+
+
+def query_words(query: str) -> list[str]:
+    """The distinct wanted words of a query, in order."""
+    words = (w for a in parse_query(query) for t in a if not t.negated for w in t.words)
+    return list(dict.fromkeys(words))
+
+
+def clauses_matching(clauses: QuerySet, query: str) -> QuerySet:
+    """The clauses whose text matches the query, best first, each annotated with `rank`
+    (higher is better) and `headline` (its text with the matched words between MATCH_START
+    and MATCH_STOP; None where the database cannot say, and `pieces` marks the query's
+    words)."""
+    connection = connections[clauses.db]
+    if connection.vendor == "postgresql":
+        return _full_text(clauses, query)
+    if connection.vendor == "sqlite" and fts5_available(connection.alias):
+        return _fts5(clauses, query)
+    return _whole_words(clauses, query)
+
+
+def _full_text(clauses: QuerySet, query: str) -> QuerySet:
+    from django.contrib.postgres.search import (
+        SearchHeadline,
+        SearchQuery,
+        SearchRank,
+        SearchVector,
+    )
+
+    # Exactly the expression of the index in migration 0007, or the index is not used.
+    vector = SearchVector("text", config="english")
+    wanted = SearchQuery(query, config="english", search_type="websearch")
+    return (
+        clauses.alias(document=vector)
+        .filter(document=wanted)
+        .annotate(
+            # Cover density rewards the words close together; normalisation 1 divides by
+            # the log of the length, so a short clause that is all about the query beats a
+            # long one that mentions it in passing.
+            rank=SearchRank(vector, wanted, cover_density=True, normalization=1),
+            headline=SearchHeadline(
+                "text",
+                wanted,
+                config="english",
+                start_sel=MATCH_START,
+                stop_sel=MATCH_STOP,
+                highlight_all=True,
+            ),
+        )
+        .order_by("-rank", Length("text"), "pk")
+    )
+
+
+@functools.cache
+def fts5_available(alias: str = "default") -> bool:
+    """Whether this SQLite library was built with FTS5 (migration 0007 creates the index
+    only then)."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute("PRAGMA compile_options")
+        return any(option == "ENABLE_FTS5" for (option,) in cursor.fetchall())
+
+
+def fts5_expression(query: str) -> str:
+    """The query as an FTS5 expression: every term a quoted string (so FTS5 reads no
+    operator or column name in it), phrases as phrases, alternatives ORed, unwanted terms
+    after NOT. Empty if the query has no wanted word."""
+
+    def quoted(term: Term) -> str:
+        return '"' + " ".join(term.words) + '"'
+
+    alternatives = []
+    for terms in parse_query(query):
+        wanted = " ".join(quoted(t) for t in terms if not t.negated)
+        unwanted = "".join(f" NOT {quoted(t)}" for t in terms if t.negated)
+        alternatives.append(f"({wanted}{unwanted})")
+    return " OR ".join(alternatives)
+
+
+class _FtsColumn(Expression):
+    """A value FTS5 computes for the outer clause under a MATCH expression: its bm25 or its
+    highlighted text (a correlated subquery, run for the matching clauses only)."""
+
+    def __init__(self, function: str, match: str, output_field) -> None:
+        super().__init__(output_field=output_field)
+        self.function, self.match, self.clause = function, match, F("pk")
+
+    def get_source_expressions(self) -> list:
+        return [self.clause]
+
+    def set_source_expressions(self, expressions: list) -> None:
+        (self.clause,) = expressions
+
+    def as_sql(self, compiler, connection):
+        clause, params = compiler.compile(self.clause)
+        table = connection.ops.quote_name(FTS_TABLE)
+        return (
+            f"(SELECT {self.function} FROM {table} "
+            f"WHERE {table} MATCH %s AND {table}.rowid = {clause})",
+            [self.match, *params],
+        )
+
+
+def _fts5(clauses: QuerySet, query: str) -> QuerySet:
+    match = fts5_expression(query)
+    if not match:
+        return clauses.none()
+    highlight = f"highlight({FTS_TABLE}, 0, '{MATCH_START}', '{MATCH_STOP}')"
+    return (
+        clauses.filter(
+            pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        )
+        .annotate(
+            # bm25 is lower for a better match.
+            rank=_FtsColumn(f"-bm25({FTS_TABLE})", match, FloatField()),
+            headline=_FtsColumn(highlight, match, TextField()),
+        )
+        .order_by("-rank", Length("text"), "pk")
+    )
+
+
+def _whole_words(clauses: QuerySet, query: str) -> QuerySet:
+    def pattern(term: Term) -> str:
+        return r"(?<!\w)" + r"\W+".join(re.escape(w) for w in term.words) + r"(?!\w)"
+
+    matches = Q()
+    for terms in parse_query(query):
+        alternative = Q()
+        for term in terms:
+            found = Q(text__iregex=pattern(term))
+            alternative &= ~found if term.negated else found
+        matches |= alternative
+    if not matches:
+        return clauses.none()
+    return (
+        clauses.filter(matches)
+        .annotate(rank=Value(0.0), headline=Value(None, output_field=TextField()))
+        .order_by(Length("text"), "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    match: bool
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A clause's text, or if long the part around its first match, split into plain and
+    matched pieces (the template escapes each and wraps matches in <mark>)."""
+
+    pieces: list[Piece]
+    cut_before: bool
+    cut_after: bool
+
+
+def excerpt(text: str, headline: str | None, query: str) -> Excerpt:
+    """The excerpt of a matching clause with every occurrence of its matched words marked:
+    those the database marked in its headline (any form of the query's words), else the
+    query's words."""
+    if headline is None:
+        words = query_words(query)
+    else:
+        # PostgreSQL's headline drops what its parser takes for markup, so the excerpt is
+        # cut from the stored text and only the marked words are taken from the headline.
+        marked = re.findall(f"{MATCH_START}(.*?){MATCH_STOP}", headline, re.S)
+        words = list(dict.fromkeys(w.strip() for w in marked if w.strip()))
+    pieces = _pieces(text, words)
+    shown = "".join(p.text for p in pieces).strip()
+    whole = text.strip()
+    return Excerpt(
+        pieces=pieces,
+        cut_before=not whole.startswith(shown[:40]),
+        cut_after=not whole.endswith(shown[-40:]),
+    )
+
+
+def _pieces(text: str, words: list[str]) -> list[Piece]:
+    if not words:
+        return [Piece(text, False)]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    if len(starts) > EXCERPT_WORDS:
+        first = pattern.search(text)
+        at = sum(1 for s in starts if first and s <= first.start()) - 1
+        begin = max(0, min(at - EXCERPT_WORDS // 4, len(starts) - EXCERPT_WORDS))
+        end = begin + EXCERPT_WORDS
+        text = text[starts[begin] : starts[end] if end < len(starts) else len(text)].rstrip()
+    pieces, at = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > at:
+            pieces.append(Piece(text[at : match.start()], False))
+        pieces.append(Piece(match.group(), True))
+        at = match.end()
+    if at < len(text):
+        pieces.append(Piece(text[at:], False))
+    return pieces
+
+
+def suggestion(query: str, *, using: str = "default") -> str | None:
+    """The query with each word that no published clause has replaced by the most similar
+    word that one has ("humanitarain" → "humanitarian"); None if nothing is replaced or the
+    database cannot tell (only PostgreSQL can). Two queries: the word list's refresh (a no-op
+    unless clauses changed) and one trigram lookup for all the words."""
+    connection = connections[using]
+    words = [w for w in query_words(query) if len(w) >= SUGGEST_MIN_LENGTH and w.isalpha()]
+    if connection.vendor != "postgresql" or not words:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT timeline_search_words_refresh()")
+        cursor.execute(
+            f"""
+            SELECT asked.word, (
+                SELECT known.word FROM {WORDS_TABLE} known
+                WHERE known.word %% asked.word
+                  AND similarity(known.word, asked.word) >= %s
+                ORDER BY similarity(known.word, asked.word) DESC, known.ndoc DESC, known.word
+                LIMIT 1
+            )
+            FROM unnest(%s::text[]) AS asked(word)
+            WHERE NOT EXISTS (SELECT FROM {WORDS_TABLE} known WHERE known.word = asked.word)
+            """,
+            [SUGGEST_MIN_SIMILARITY, words],
+        )
+        replacements = {word: better for word, better in cursor.fetchall() if better}
+    if not replacements:
+        return None
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(w) for w in replacements) + r")(?!\w)", re.I
+    )
+    return pattern.sub(lambda m: replacements[m.group().lower()], query)
+
+
+_RESOLUTION_NUMBER = re.compile(
+    r"(?:s/res/|(?:security council )?resolution\s*|res\.?\s*)?(\d{1,4})(?:\s*\((\d{4})\))?",
+    re.I,
+)
+
+
+def revisions_named(revisions: QuerySet, query: str) -> QuerySet:
+    """The revisions the whole query names: by document symbol (S/2012/77), by the
+    number of the resolution it became (2042, resolution 2042, S/RES/2042 (2012)), or by
+    label; in date order, at most MAX_NAMED."""
+    query = " ".join(query.split())
+    named = Q(symbol__iexact=query.replace(" ", "")) | Q(label__iexact=query)
+    if number := _RESOLUTION_NUMBER.fullmatch(query):
+        digits, year = number.groups()
+        if year:
+            named |= Q(vote__resolution_number=f"{digits} ({year})")
+        else:
+            named |= Q(vote__resolution_number=digits)
+            named |= Q(vote__resolution_number__startswith=f"{digits} (")
+    return (
+        revisions.filter(named)
+        .select_related("resolution", "vote")
+        .order_by("date", "resolution__position", "position")[:MAX_NAMED]
+    )
+
+
+def countries_named(countries: QuerySet, query: str) -> QuerySet:
+    """The countries the whole query names: by ISO code (FR), by name or UN name
+    (France, Russian Federation), or by the start of a name for four letters or more
+    ("United"); at most MAX_NAMED."""
+    query = " ".join(query.split())
+    named = Q(name__iexact=query) | Q(un_name__iexact=query)
+    if len(query) == 2:
+        named |= Q(code=query.upper())
+    if len(query) >= 4:
+        named |= Q(name__istartswith=query) | Q(un_name__istartswith=query)
+    return countries.filter(named)[:MAX_NAMED]
