@@ -10,12 +10,11 @@ Lists that the `unsc-drafts/1` format orders (sponsors, sources, proposers, vote
 their order in a `position` column so an export gives back the file that was imported.
 """
 
-import re
 import uuid
 
-from django.db import connections, models
-from django.db.models import Count, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Length, Lower, Replace, Upper
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Length, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 
@@ -496,89 +495,18 @@ class ClauseQuerySet(models.QuerySet):
         )
 
     def search(self, query: str) -> "ClauseQuerySet":
-        """Clauses whose text matches a reader's query, best match first, annotated with
-        `rank`.
+        """Clauses whose text matches a reader's query word for word (web-search syntax:
+        "a phrase", or, -word), best match first, annotated with `rank` and `headline`
+        (see `timeline.search.clauses_matching`, where the rules live)."""
+        from timeline.search import clauses_matching
 
-        On PostgreSQL this is full-text search (English stemming; web-search syntax:
-        "a phrase", or, -word), ranked by how densely the words occur, and each clause also
-        carries a `headline`: its text with every matched word between SEARCH_MATCH_START and
-        SEARCH_MATCH_STOP, still unescaped. Elsewhere every word of the query must appear
-        (case-insensitive), and the whole query as a phrase ranks above scattered words.
-        """
-        if connections[self.db].vendor == "postgresql":
-            return self._search_full_text(query)
-        return self._search_words(query)
-
-    def _search_full_text(self, query: str) -> "ClauseQuerySet":
-        from django.contrib.postgres.search import (
-            SearchHeadline,
-            SearchQuery,
-            SearchRank,
-            SearchVector,
-        )
-
-        vector = SearchVector("text", config="english")
-        wanted = SearchQuery(query, config="english", search_type="websearch")
-        return (
-            self.annotate(
-                document=vector,
-                # Cover density rewards the words close together; normalisation 1 divides
-                # by the log of the length, so a short clause that is all about the query
-                # beats a long one that mentions it in passing.
-                rank=SearchRank(vector, wanted, cover_density=True, normalization=1),
-                headline=SearchHeadline(
-                    "text",
-                    wanted,
-                    config="english",
-                    start_sel=SEARCH_MATCH_START,
-                    stop_sel=SEARCH_MATCH_STOP,
-                    highlight_all=True,
-                ),
-            )
-            .filter(document=wanted)
-            .order_by("-rank", Length("text"), "pk")
-        )
-
-    def _search_words(self, query: str) -> "ClauseQuerySet":
-        words = search_words(query)
-        if not words:
-            return self.none()
-        matches = Q()
-        occurrences = Value(0)
-        for word in words:
-            matches &= Q(text__icontains=word)
-            # (length − length without the word) / length of the word = its occurrences.
-            without = Length(Replace(Lower("text"), Value(word), Value("")))
-            occurrences = occurrences + (Length("text") - without) / len(word)
-        phrase = " ".join(words)
-        rank = occurrences + models.Case(
-            models.When(text__icontains=phrase, then=Value(100)), default=Value(0)
-        )
-        return self.filter(matches).annotate(rank=rank).order_by("-rank", Length("text"), "pk")
+        return clauses_matching(self, query)
 
     def in_date_order(self) -> "ClauseQuerySet":
         """In their revisions' chronological order (see `RevisionQuerySet.in_date_order`)."""
         return self.order_by(
             "revision__date", "revision__resolution__position", "revision__position"
         )
-
-
-# PostgreSQL marks the matches in a search headline with these private-use characters, which
-# clause texts do not contain: the search view reads the matched words between them, and
-# the template escapes every piece of text and wraps the matches in <mark> itself. No
-# markup comes from the database.
-SEARCH_MATCH_START = "\ue000"
-SEARCH_MATCH_STOP = "\ue001"
-SEARCH_EXCERPT_WORDS = 60
-# A query's words where the database has no full-text search: at most this many count.
-SEARCH_MAX_WORDS = 12
-
-
-def search_words(query: str) -> list[str]:
-    """The distinct lower-case words of a query, in order (punctuation and operators
-    dropped)."""
-    words = dict.fromkeys(w.lower() for w in re.findall(r"\w+", query))
-    return list(words)[:SEARCH_MAX_WORDS]
 
 
 class Clause(models.Model):

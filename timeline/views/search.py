@@ -1,7 +1,6 @@
-"""Search over clause texts: PostgreSQL's full-text search where it runs, a word match
-elsewhere; results show each match in its clause, family and revision."""
+"""Search: the revisions and countries a query names, then the clauses whose text matches
+it word for word, grouped by family, a page at a time (the rules are in timeline.search)."""
 
-import re
 from dataclasses import dataclass
 
 from django import forms
@@ -10,16 +9,14 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 
+from timeline import search as rules
 from timeline.models import (
-    SEARCH_EXCERPT_WORDS,
-    SEARCH_MATCH_START,
-    SEARCH_MATCH_STOP,
     Clause,
     Country,
     Proposer,
     Resolution,
+    Revision,
     Sponsorship,
-    search_words,
 )
 from timeline.views import common
 
@@ -64,26 +61,27 @@ class SearchForm(forms.Form):
 
 
 @dataclass(frozen=True)
-class Piece:
-    text: str
-    match: bool
-
-
-@dataclass(frozen=True)
 class Hit:
-    """One matching clause, with the excerpt to show split into plain and matched pieces
-    (the template escapes each and wraps matches in <mark>)."""
+    """One matching clause, with the excerpt to show."""
 
     clause: Clause
-    pieces: list[Piece]
-    cut_before: bool
-    cut_after: bool
+    excerpt: rules.Excerpt
     permalink: str
 
 
+@dataclass(frozen=True)
+class FamilyHits:
+    """The hits of one family on a page, in rank order; families in the order of their
+    best hit."""
+
+    family: Resolution
+    hits: list[Hit]
+
+
 def search(request):
-    """The search form and, for a query, the matching clauses best first, a page at a
-    time."""
+    """The search form and, for a query, the revisions and countries it names, then the
+    matching clauses best first, grouped by family, a page at a time; a spelling suggestion
+    when no clause matches."""
     data = request.GET.copy()
     # Addresses shared by hand may carry the country code in upper case.
     data["country"] = data.get("country", "").lower()
@@ -101,14 +99,22 @@ def search(request):
         "filtered": bool(family or country),
         "full_text": connection.vendor == "postgresql",
         "page_obj": None,
-        "hits": [],
+        "groups": [],
+        "revisions": [],
+        "countries": [],
+        "suggestion": None,
     }
     if query:
         page_obj = Paginator(_matches(query, family, country), RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
         context["page_obj"] = page_obj
-        context["hits"] = [_hit(clause, query) for clause in page_obj.object_list]
+        context["groups"] = _by_family(_hit(clause, query) for clause in page_obj.object_list)
+        if page_obj.number == 1:
+            context["revisions"] = list(rules.revisions_named(Revision.objects.published(), query))
+            context["countries"] = list(rules.countries_named(Country.objects.all(), query))
+        if not page_obj.paginator.count:
+            context["suggestion"] = rules.suggestion(query)
     return common.page(request, "timeline/search.html", context, fragment="results")
 
 
@@ -135,55 +141,19 @@ def _matches(query: str, family: str, country: str):
 
 
 def _hit(clause: Clause, query: str) -> Hit:
-    headline = getattr(clause, "headline", None)
-    if headline is None:
-        # The word match found the query's words anywhere, inside longer words too.
-        pieces = _pieces(clause.text, search_words(query), whole_words=False)
-    else:
-        # PostgreSQL marked the words it matched in any form ("interventions" finds
-        # "intervention"). Its headline drops what its parser takes for markup, so the
-        # excerpt is cut from the stored text and only the marked words are taken from it.
-        pieces = _pieces(clause.text, _marked_words(headline), whole_words=True)
-    shown = "".join(p.text for p in pieces).strip()
-    text = clause.text.strip()
     return Hit(
         clause=clause,
-        pieces=pieces,
-        cut_before=not text.startswith(shown[:40]),
-        cut_after=not text.endswith(shown[-40:]),
+        excerpt=rules.excerpt(clause.text, clause.headline, query),
         permalink=_permalink(clause),
     )
 
 
-def _marked_words(headline: str) -> list[str]:
-    """The distinct words between the match marks of a PostgreSQL headline."""
-    marked = re.findall(f"{SEARCH_MATCH_START}(.*?){SEARCH_MATCH_STOP}", headline, re.S)
-    return list(dict.fromkeys(w.strip() for w in marked if w.strip()))
-
-
-def _pieces(text: str, words: list[str], *, whole_words: bool) -> list[Piece]:
-    """The text (or, if long, an excerpt around the first match) with every occurrence of
-    the words marked."""
-    if not words:
-        return [Piece(text, False)]
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{alternatives})\b" if whole_words else alternatives, re.I)
-    starts = [m.start() for m in re.finditer(r"\S+", text)]
-    if len(starts) > SEARCH_EXCERPT_WORDS:
-        first = pattern.search(text)
-        at = sum(1 for s in starts if first and s <= first.start()) - 1
-        begin = max(0, min(at - SEARCH_EXCERPT_WORDS // 4, len(starts) - SEARCH_EXCERPT_WORDS))
-        end = begin + SEARCH_EXCERPT_WORDS
-        text = text[starts[begin] : starts[end] if end < len(starts) else len(text)].rstrip()
-    pieces, at = [], 0
-    for match in pattern.finditer(text):
-        if match.start() > at:
-            pieces.append(Piece(text[at : match.start()], False))
-        pieces.append(Piece(match.group(), True))
-        at = match.end()
-    if at < len(text):
-        pieces.append(Piece(text[at:], False))
-    return pieces
+def _by_family(hits) -> list[FamilyHits]:
+    groups: dict[int, FamilyHits] = {}
+    for hit in hits:
+        family = hit.clause.revision.resolution
+        groups.setdefault(family.pk, FamilyHits(family, [])).hits.append(hit)
+    return list(groups.values())
 
 
 def _permalink(clause: Clause) -> str:
