@@ -120,10 +120,7 @@ def test_slugs_and_aliases_name_one_term_each():
 
 def test_a_term_links_its_words_to_the_definition():
     html = render('{% term "in-blue" %}in blue{% endterm %}')
-    assert html == (
-        '<a class="term" href="/glossary/#in-blue">in blue'
-        '<span class="visually-hidden"> (glossary: in blue)</span></a>'
-    )
+    assert html == '<a class="term" href="/glossary/#in-blue">in blue</a>'
 
 
 def test_an_abbreviation_is_expanded_and_still_linked():

@@ -162,7 +162,8 @@ def test_a_clause_page_unfurls_with_family_revision_anchor_and_text(syria, clien
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert meta(html, "og:url") == canonical
     assert meta(html, "og:title") == (
-        "Arab–European draft introduced by Morocco (S/2012/77) — S/2012/77 — pp-fragment-1"
+        "Arab–European draft introduced by Morocco (S/2012/77) — S/2012/77 — "
+        "a quoted fragment of the preamble"
     )
     assert meta(html, "og:description") == "nothing in this resolution authorises measures"
     assert meta(html, "og:type") == "article"

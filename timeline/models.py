@@ -603,6 +603,22 @@ class Clause(models.Model):
         return language_direction(self.language)
 
     @property
+    def reader_name(self) -> str:
+        """The clause as a reader would name it, never by its anchor: "operative paragraph
+        5", "preambular paragraph 3", "annex", or "a quoted fragment of the preamble" when
+        its place in the draft is unknown."""
+        part = {Section.PREAMBULAR: "preamble", Section.OPERATIVE: "operative part"}.get(
+            self.section, "annex"
+        )
+        if "fragment" in self.anchor:
+            return f"a quoted fragment of the {part}"
+        if self.section == Section.ANNEX:
+            return f"annex, paragraph {self.number}" if self.number else "annex"
+        kind = "preambular" if self.section == Section.PREAMBULAR else "operative"
+        place = self.number or (self.anchor[2:] if self.anchor[:2] in ("pp", "op") else self.anchor)
+        return f"{kind} paragraph {place}"
+
+    @property
     def is_arabic(self) -> bool:
         return self.language == Language.ARABIC
 

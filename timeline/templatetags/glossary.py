@@ -31,16 +31,16 @@ class TermNode(template.Node):
 
 
 def term_link(found: Term, words: str) -> str:
-    """The words, linked to their definition on the glossary page. The link is how a
-    keyboard or screen-reader user reaches the definition, so its name says where it goes;
-    an abbreviation also carries its expansion for those who hover."""
+    """The words, linked to their definition on the glossary page: the link is how a
+    keyboard or screen-reader user reaches the definition. Its name is the words alone, so
+    the text reads (and is found, and copied) as it is; an abbreviation also carries its
+    expansion for those who hover."""
     href = f"{reverse('glossary')}#{found.slug}"
-    hint = format_html('<span class="visually-hidden"> (glossary: {})</span>', found.name)
     if found.abbreviation:
         words = format_html('<abbr title="{}">{}</abbr>', found.abbreviation, words)
     else:
         words = format_html("{}", words)
-    return format_html('<a class="term" href="{}">{}{}</a>', href, words, hint)
+    return format_html('<a class="term" href="{}">{}</a>', href, words)
 
 
 @register.tag
