@@ -37,15 +37,15 @@ def test_the_arab_european_drafts_show_what_changed_clause_by_clause(syria, clie
     # Both copies are partial: what one lacks is not in it, not removed or added; three
     # edits change only an apostrophe or a quote.
     assert f"{SUMMARY}." in page
-    assert "pp8 · removed" in page
+    assert "pp8 · not in late preamble (Scribd, undated)’s available text" in page
     assert "deleted: Expressing grave concern at the continued transfer of weapons" in page
     assert "pp10 · edited" in page
     assert "inserted: , and noting that nothing in this resolution authorizes measures" in page
-    assert "pp11 · added" in page
+    assert "pp11 · not in v3 (1 Feb 19:00)’s available text" in page
     assert "inserted: Welcoming the engagement of the Secretary-General" in page
-    assert "pp9 · edited, renumbered from pp9bis" in page
+    assert "pp9 · typography only: punctuation, quotes or spacing, renumbered from pp9bis" in page
     # Reading order: the removed arms paragraph sits where it was, before the edited pp10.
-    assert page.index("pp8 · removed") < page.index("pp10 · edited") < page.index("pp11 · added")
+    assert page.index("pp8 · not in") < page.index("pp10 · edited") < page.index("pp11 · not in")
 
 
 def test_changes_only_folds_unchanged_clauses_and_full_text_shows_them(syria, client):
@@ -65,7 +65,7 @@ def test_side_by_side_shows_old_and_new_text_in_two_columns(syria, client):
     page = text_of(response)
     removed = page.index("pp8 · not in late preamble (Scribd, undated)’s available text")
     missing = page.index("Not in late preamble (Scribd, undated)’s available text.", removed)
-    assert missing < page.index("pp9 · edited", removed)
+    assert missing < page.index("pp9 · typography only", removed)
     assert "v3 (1 Feb 19:00) · pp9bis" in page
     assert "late preamble (Scribd, undated) · pp9" in page
 
@@ -97,7 +97,7 @@ def test_the_page_is_honest_about_partial_texts_and_dates(syria, client):
     assert "fragment — the available copy ends here" in page
     fragments = text_of(client.get(RUSSIAN))
     assert "only quotations or summaries survive" in fragments
-    assert "position unknown · not in S/2012/77’s available fragments" in fragments
+    assert "position unknown · not in R3 (16/17 Jan)’s available fragments" in fragments
 
 
 def test_a_moved_clause_is_shown_as_a_move_with_its_edits(db, client, revision, clause):
