@@ -407,3 +407,15 @@ def test_the_full_text_filter_uses_the_gin_index(syria):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row for (row,) in cursor.fetchall())
     assert "clause_text_search_idx" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
+def test_a_migration_that_drops_the_index_triggers_has_them_recreated(syria, client):
+    # Django remakes a SQLite table to alter it, dropping its triggers; after migrating,
+    # the app recreates them and rebuilds the index.
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TRIGGER timeline_clause_fts_update")
+    rules.ensure_sqlite_index(using="default")
+    clause = Clause.objects.get(key="peaceful-resolution-no-intervention")
+    Clause.objects.filter(pk=clause.pk).update(text="an entirely zanzibarian phrase")
+    assert "zanzibarian" in text_of(client.get(reverse("search"), {"q": "zanzibarian"}))

@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class TimelineConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "timeline"
     verbose_name = "Redline"
+
+    def ready(self) -> None:
+        from timeline.search import ensure_sqlite_index
+
+        post_migrate.connect(ensure_sqlite_index, sender=self)

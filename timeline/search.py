@@ -346,3 +346,38 @@ def countries_named(countries: QuerySet, query: str) -> QuerySet:
     if len(query) >= 4:
         named |= Q(name__istartswith=query) | Q(un_name__istartswith=query)
     return countries.filter(named)[:MAX_NAMED]
+
+
+def ensure_sqlite_index(*, using: str = "default", **kwargs) -> None:
+    """Recreate the SQLite word index's triggers if a migration dropped them.
+
+    Django remakes a SQLite table to alter it, which drops the table's triggers: after any
+    migration (a post_migrate handler) the triggers are checked, and if one is missing they
+    are created again and the index rebuilt from the clauses, so search never goes stale.
+    """
+    from importlib import import_module
+
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    migration = import_module("timeline.migrations.0007_search_index")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, type FROM sqlite_master WHERE name LIKE 'timeline_clause_fts%'"
+        )
+        found = {name for name, _ in cursor.fetchall()}
+        if "timeline_clause_fts" not in found:
+            return
+        wanted = {
+            "timeline_clause_fts_insert",
+            "timeline_clause_fts_delete",
+            "timeline_clause_fts_update",
+        }
+        if wanted <= found:
+            return
+        for name in wanted & found:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for statement in migration.SQLITE_TRIGGERS:
+            cursor.execute(statement)
