@@ -17,6 +17,27 @@ from timeline.naming import clause_anchors, revision_slug
 from timeline.paste import PastedClause
 
 
+def revision_anchors(
+    *, revision: Revision, clauses: Sequence[tuple[str, int, str, str | None]]
+) -> list[str]:
+    """The anchors of a revision's clauses, each given as (language, position, section,
+    number), in the order given: each language's text is named on its own, by the text
+    status of that language's version (see `naming.clause_anchors`)."""
+    statuses = dict(revision.other_languages.values_list("language", "text_status"))
+    statuses[revision.language] = revision.text_status
+    anchors: dict[int, str] = {}
+    for language in dict.fromkeys(c[0] for c in clauses):
+        text = sorted(
+            (i for i, c in enumerate(clauses) if c[0] == language), key=lambda i: clauses[i][1]
+        )
+        names = clause_anchors(
+            [(clauses[i][2], clauses[i][3]) for i in text],
+            statuses.get(language, revision.text_status),
+        )
+        anchors.update(zip(text, names, strict=True))
+    return [anchors[i] for i in range(len(clauses))]
+
+
 @transaction.atomic
 def revision_refresh_anchors(*, revision: Revision) -> int:
     """Give the revision's clauses the anchors their order and numbers call for.
@@ -26,16 +47,10 @@ def revision_refresh_anchors(*, revision: Revision) -> int:
     names no anchor can take; returns how many anchors changed.
     """
     clauses = list(revision.clauses.order_by("language", "position"))
-    statuses = dict(revision.other_languages.values_list("language", "text_status"))
-    statuses[revision.language] = revision.text_status
-    changed = []
-    for language in dict.fromkeys(c.language for c in clauses):
-        text = [c for c in clauses if c.language == language]
-        anchors = clause_anchors(
-            [(c.section, c.number) for c in text],
-            statuses.get(language, revision.text_status),
-        )
-        changed += [(c, a) for c, a in zip(text, anchors, strict=True) if c.anchor != a]
+    anchors = revision_anchors(
+        revision=revision, clauses=[(c.language, c.position, c.section, c.number) for c in clauses]
+    )
+    changed = [(c, a) for c, a in zip(clauses, anchors, strict=True) if c.anchor != a]
     if not changed:
         return 0
     Clause.objects.filter(pk__in=[c.pk for c, _ in changed]).update(

@@ -41,8 +41,8 @@ from timeline.models import (
     Vote,
     VoteSource,
 )
-from timeline.naming import clause_anchors, revision_slug
-from timeline.services import revision_refresh_anchors
+from timeline.naming import revision_slug
+from timeline.services import revision_anchors, revision_refresh_anchors
 
 
 class LookUp:
@@ -400,25 +400,17 @@ class _Importer:
             revision_refresh_anchors(revision=revision)
         else:
             # A whole new text: its anchors are known before it is written.
-            self.new_clauses(revision, new, language, anchors=self.anchors(revision, new))
-
-    def anchors(self, revision: Revision, clauses: list[dict]) -> list[str]:
-        """The anchors of a revision's clauses, all new, in the order given (see
-        `revision_refresh_anchors`, which names them the same way)."""
-        statuses = dict(revision.other_languages.values_list("language", "text_status"))
-        statuses[revision.language] = revision.text_status
-        anchors: dict[int, str] = {}
-        for language in dict.fromkeys(c["language"] for c in clauses):
-            text = sorted(
-                (i for i, c in enumerate(clauses) if c["language"] == language),
-                key=lambda i: clauses[i]["position"],
+            self.new_clauses(
+                revision,
+                new,
+                language,
+                anchors=revision_anchors(
+                    revision=revision,
+                    clauses=[
+                        (c["language"], c["position"], c["section"], c["number"]) for c in new
+                    ],
+                ),
             )
-            names = clause_anchors(
-                [(clauses[i]["section"], clauses[i]["number"]) for i in text],
-                statuses.get(language, revision.text_status),
-            )
-            anchors.update(zip(text, names, strict=True))
-        return [anchors[i] for i in range(len(clauses))]
 
     def new_clauses(
         self, revision: Revision, clauses: list[dict], language, anchors: list[str] | None = None
