@@ -12,18 +12,21 @@ from timeline.services import revision_predecessor
 @pytest.fixture
 def family(revision, clause):
     """A family of five: A; B with no text; C (follows nothing recorded); D following A
-    explicitly; E rivalling D; F in Arabic following E."""
+    explicitly; E rivalling D; F in Arabic following E; G rivalling A, following nothing
+    recorded."""
     a = revision("A")
     b = revision("B", family=a.resolution)
     c = revision("C", family=a.resolution)
     d = revision("D", family=a.resolution, follows=a)
     e = revision("E", family=a.resolution, follows=a)
     f = revision("F", family=a.resolution, follows=e, language="ar")
+    g = revision("G", family=a.resolution)
     d.rivals.add(e)
-    for r in (a, c, d, e):
+    g.rivals.add(a)
+    for r in (a, c, d, e, g):
         clause(r, key="recalling")
     clause(f, key="recalling", language="ar", text="إذ يشير")
-    return {r.label: r for r in (a, b, c, d, e, f)}
+    return {r.label: r for r in (a, b, c, d, e, f, g)}
 
 
 def lineage_of(family) -> Lineage:
@@ -39,6 +42,7 @@ def lineage_of(family) -> Lineage:
         ("D", "A", "A", []),  # recorded: follows A, not the revision before it
         ("E", "A", "A", []),  # its rival D is never its predecessor
         ("F", "E", None, ["E", "A"]),  # no predecessor has an Arabic text
+        ("G", None, None, []),  # a rival whose origin is not recorded descends from nothing
     ],
 )
 def test_predecessor_and_comparison_base(family, label, predecessor, base, passed_over):

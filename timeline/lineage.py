@@ -3,7 +3,9 @@ what it is compared with. One rule, asked by every page that says "since …" or
 
 - A revision's **predecessor** is the revision it `follows`, where the data records one (the
   official texts do). Where it records none (most curated drafts of 2011–2012), it is the
-  family's previous revision by position that is not one of its rivals.
+  family's previous revision by position that is not one of its rivals — unless it has
+  rivals: a rival draft is a competing text, and one whose origin the data does not record
+  follows nothing (Russia's draft of 13 April 2012 does not descend from the US draft).
 - Its **comparison base** is the nearest revision up that chain whose text is known in the
   revision's own language: R3 is compared with R1, and says so, because R2, which it
   follows, has no known wording. Comparing with a revision that has no text would only
@@ -70,6 +72,8 @@ class Lineage:
         if revision.follows_id is not None:
             return self.by_pk.get(revision.follows_id)
         rivals = self._rivals.get(revision.pk, set())
+        if rivals:
+            return None
         earlier = [
             r for r in self.revisions if r.position < revision.position and r.pk not in rivals
         ]
