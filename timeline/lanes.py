@@ -2,8 +2,9 @@
 
 `build_timeline` arranges revisions (already read with their clauses, sponsors and votes)
 into month rows and family lanes, gives each revision its change summary against its
-predecessor, and, when the reader filters by a country, the part that country played.
-It reads nothing from the database itself.
+predecessor, and, when the reader filters by a country or a period, the part that country
+played. It reads nothing from the database itself. `timeline.timeline_picture` draws the
+same cards as a picture.
 """
 
 import datetime
@@ -35,10 +36,40 @@ class TimelineFilter:
     country: Country | None = None
     role: str = "any"
     family: Resolution | None = None
+    start: datetime.date | None = None  # the first day of the first month shown
+    end: datetime.date | None = None  # the last day of the last month shown
 
     @property
     def active(self) -> bool:
-        return self.country is not None or self.family is not None
+        return self.country is not None or self.family is not None or self.has_period
+
+    @property
+    def has_period(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    @property
+    def period_label(self) -> str:
+        """The period in words: "2012", "April 2012", "January 2012 to July 2012"."""
+        return period_label(self.start, self.end)
+
+    def in_period(self, date: datetime.date) -> bool:
+        return (self.start is None or date >= self.start) and (self.end is None or date <= self.end)
+
+    def query(self, **changes: str) -> str:
+        """This filter as a query string, with `changes` (a value of "" drops a parameter)."""
+        params = {
+            "country": self.country.code if self.country else "",
+            "role": "" if self.role == "any" else self.role,
+            "family": self.family.slug if self.family else "",
+            "from": _month_param(self.start),
+            "to": _month_param(self.end),
+        }
+        params.update(changes)
+        query = QueryDict(mutable=True)
+        for name, value in params.items():
+            if value:
+                query[name] = value
+        return f"?{query.urlencode()}" if query else "?"
 
     @property
     def role_label(self) -> str:
@@ -60,7 +91,80 @@ class TimelineFilter:
         family = next((f for f in families if f.slug == slug), None)
         if slug and family is None:
             raise FilterError(f'There is no draft family "{slug[:60]}".')
-        return cls(country=country, role=role, family=family)
+        start = _read_month(query.get("from", ""), "from", first=True)
+        end = _read_month(query.get("to", ""), "to", first=False)
+        if start and end and start > end:
+            raise FilterError("The period ends before it begins: swap “from” and “to”.")
+        return cls(country=country, role=role, family=family, start=start, end=end)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A link that zooms the timeline to a period, keeping the other filters."""
+
+    label: str
+    query: str
+    current: bool
+
+
+def periods(chosen: TimelineFilter, years: Sequence[int]) -> list[Period]:
+    """ "All dates" and each year that has a revision, as links."""
+    links = [Period("All dates", chosen.query(**{"from": "", "to": ""}), not chosen.has_period)]
+    for year in years:
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        links.append(
+            Period(
+                str(year),
+                chosen.query(**{"from": str(year), "to": str(year)}),
+                (chosen.start, chosen.end) == (start, end),
+            )
+        )
+    return links
+
+
+def _read_month(value: str, name: str, *, first: bool) -> datetime.date | None:
+    """A period's bound from "2012-04" or "2012": its first day (`first`) or its last."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        if len(value) == 4 and value.isdigit():
+            year, month = int(value), 1 if first else 12
+        elif len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit():
+            year, month = int(value[:4]), int(value[5:])
+        else:
+            raise ValueError(value)
+        start = datetime.date(year, month, 1)
+    except ValueError:
+        raise FilterError(
+            f"“{name}” is a year or a month, such as 2012 or 2012-04 (not “{value[:20]}”)."
+        ) from None
+    if first:
+        return start
+    return _next_month(start) - datetime.timedelta(days=1)
+
+
+def _next_month(date: datetime.date) -> datetime.date:
+    return datetime.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+
+
+def _month_param(date: datetime.date | None) -> str:
+    return date.strftime("%Y-%m") if date else ""
+
+
+def period_label(start: datetime.date | None, end: datetime.date | None) -> str:
+    """A period in words, as a reader says it."""
+    if start is None and end is None:
+        return "all dates"
+    if end is None:
+        return f"from {start:%B %Y}"
+    if start is None:
+        return f"until {end:%B %Y}"
+    if (start.month, end.month) == (1, 12):
+        return f"{start.year}" if start.year == end.year else f"{start.year} to {end.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%B %Y}"
+    return f"{start:%B %Y} to {end:%B %Y}"
 
 
 @dataclass(frozen=True)
@@ -68,9 +172,16 @@ class Card:
     """One revision on the timeline."""
 
     revision: Revision
-    predecessor: Revision | None
+    predecessor: Revision | None  # what its change summary is counted against
     change: str
     roles: tuple[str, ...] = ()
+    follows: Revision | None = None  # its predecessor in the lineage (a line of descent)
+    rivals: tuple[Revision, ...] = ()
+
+    @property
+    def vote(self) -> str:
+        """The vote in words ("Adopted as resolution 2042 (2012), 15–0–0"), or ""."""
+        return vote_line(self.revision)
 
 
 @dataclass(frozen=True)
@@ -94,6 +205,16 @@ class Timeline:
     months: tuple[Month, ...]
     shown: int = 0
     hidden_lanes: tuple[Resolution, ...] = field(default=())
+    events: tuple[Event, ...] = ()
+    years: tuple[int, ...] = ()  # the years that have a revision (before the period filter)
+
+    def lane_cards(self) -> list[tuple[Resolution, list[Card]]]:
+        """Each lane's cards in date order."""
+        by_lane: dict[int, list[Card]] = {family.pk: [] for family in self.lanes}
+        for month in self.months:
+            for cell in month.cells:
+                by_lane[cell.family.pk].extend(cell.cards)
+        return [(family, by_lane[family.pk]) for family in self.lanes]
 
 
 def build_timeline(
@@ -101,17 +222,19 @@ def build_timeline(
 ) -> Timeline:
     """Lay out the families' revisions (prefetched: clauses with proposers, sponsorships,
     vote ballots) by month, keeping those the filter selects."""
-    lanes, hidden, cards = [], [], []
+    lanes, hidden, cards, years = [], [], [], set()
     for family in families:
         if chosen.family is not None and family.pk != chosen.family.pk:
             continue
         family_cards = [c for card in _cards(family) if (c := _with_roles(card, chosen))]
-        if chosen.country is not None and not family_cards:
+        years.update(card.revision.date.year for card in family_cards)
+        family_cards = [c for c in family_cards if chosen.in_period(c.revision.date)]
+        if (chosen.country is not None or chosen.has_period) and not family_cards:
             hidden.append(family)
             continue
         lanes.append(family)
         cards.extend((len(lanes) - 1, card) for card in family_cards)
-    events = list(events)
+    events = [e for e in events if chosen.in_period(e.date)]
     starts = sorted(
         {_month(card.revision.date) for _, card in cards} | {_month(e.date) for e in events}
     )
@@ -130,7 +253,9 @@ def build_timeline(
         month_events = tuple(by_month.get(start, ()))
         if any(cell.cards for cell in cells) or month_events:
             months.append(Month(start, cells, month_events))
-    return Timeline(tuple(lanes), tuple(months), len(cards), tuple(hidden))
+    return Timeline(
+        tuple(lanes), tuple(months), len(cards), tuple(hidden), tuple(events), tuple(sorted(years))
+    )
 
 
 def _month(date: datetime.date) -> datetime.date:
@@ -144,8 +269,39 @@ def _cards(family: Resolution) -> list[Card]:
     cards = []
     for revision in family.revisions.all():
         base = lineage.base(revision)
-        cards.append(Card(revision, base.revision, _change(revision, base, lineage)))
+        cards.append(
+            Card(
+                revision,
+                base.revision,
+                _change(revision, base, lineage),
+                follows=lineage.predecessor(revision),
+                rivals=tuple(lineage.rivals(revision)),
+            )
+        )
     return cards
+
+
+def vote_line(revision: Revision) -> str:
+    """How a revision's vote ended, in words, as far as the sources name the members."""
+    vote = getattr(revision, "vote", None)
+    if vote is None:
+        return ""
+    if vote.adopted:
+        line = "Adopted"
+        if vote.resolution_number:
+            line += f" as resolution {vote.resolution_number}"
+    else:
+        line = "Not adopted"
+    if vote.all_members_named():
+        groups = vote.ballots_by_cast()
+        line += (
+            f", {len(groups[Cast.IN_FAVOUR])}–{len(groups[Cast.AGAINST])}"
+            f"–{len(groups[Cast.ABSTAINING])}"
+        )
+    vetoes = vote.vetoed_by()
+    if vetoes:
+        line += "; vetoed by " + " and ".join(c.name for c in vetoes)
+    return line
 
 
 def _change(revision: Revision, base: Base, lineage: Lineage) -> str:

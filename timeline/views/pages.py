@@ -4,7 +4,15 @@ queries, and leaves presentation to its template."""
 from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from timeline.lanes import ROLES, FilterError, TimelineFilter, build_timeline, passed_over
+from timeline import timeline_picture
+from timeline.lanes import (
+    ROLES,
+    FilterError,
+    TimelineFilter,
+    build_timeline,
+    passed_over,
+    periods,
+)
 from timeline.languages import LanguageError, chosen_language, text_versions
 from timeline.lineage import family_lineage
 from timeline.models import (
@@ -32,8 +40,16 @@ def home(request):
         chosen = TimelineFilter.from_query(request.GET, countries, families)
     except FilterError as error:
         return bad_request(request, str(error))
+    timeline = build_timeline(families, Event.objects.all(), chosen)
     context = {
-        "timeline": build_timeline(families, Event.objects.all(), chosen),
+        "timeline": timeline,
+        "pictures": [
+            picture
+            for layout in (timeline_picture.WIDE, timeline_picture.NARROW)
+            if (picture := timeline_picture.draw(timeline, chosen, layout))
+        ],
+        "legend": timeline_picture.LEGEND,
+        "periods": periods(chosen, timeline.years),
         "chosen": chosen,
         "countries": countries,
         "families": families,
