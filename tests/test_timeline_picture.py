@@ -55,7 +55,7 @@ def test_every_revision_is_a_link_named_for_a_screen_reader(syria, client, layou
     assert "Vetoed; fragments only." in name
     assert "Not adopted, 13–2–0; vetoed by China and Russia." in name
     lanes = [a.get("aria-label") for a in marks(svg) if a.get("class") == "lane-title"]
-    assert lanes[0] == "Draft family: European drafts, May–October 2011 (S/2011/612)"
+    assert lanes[0] == "European drafts, May–October 2011 (S/2011/612)"
     assert len(lanes) == 6
 
 

@@ -167,14 +167,14 @@ def draw(timeline: Timeline, chosen: TimelineFilter, layout: Layout = WIDE) -> P
     left_out = max(0, len(lane_cards) - MAX_LANES)
     lane_cards = lane_cards[:MAX_LANES]
     dates = [card.revision.date for _, cards in lane_cards for card in cards]
-    dates += [event.date for event in timeline.events]
     start, end = _domain(min(dates), max(dates), chosen)
     scale = _Scale(start, end, layout.left, layout.right)
+    shown_events = tuple(e for e in timeline.events if start <= e.date <= end)
 
     ticks = _ticks(start, end, scale)
     axis_y = 16
     events_y = axis_y + 18
-    events, events_height = _events(timeline.events, scale, events_y)
+    events, events_height = _events(shown_events, scale, events_y)
     top = events_y + events_height + 6
     lanes, positions, y = [], {}, top
     for family, cards in lane_cards:
