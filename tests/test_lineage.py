@@ -105,3 +105,23 @@ def test_r3s_previous_revision_is_the_same_on_the_timeline_and_its_page(syria, c
     assert "Compare with R1 (15 Dec) (R2 (23 Dec), which it follows, has no known text)" in (
         text_of(page)
     )
+
+
+def test_a_revision_page_says_what_it_follows_and_whose_rival_it_is(syria, client):
+    russian = text_of(client.get("/r/resolution-2042-2012/russian-draft-13-apr/"))
+    assert (
+        "Lineage Follows no earlier revision of this family that the sources name. "
+        "Rival draft of US revised draft (compare the rivals)."
+    ) in russian
+    html = client.get("/r/resolution-2042-2012/russian-draft-13-apr/").content.decode()
+    assert 'href="/r/resolution-2042-2012/compare/us-revised-draft...russian-draft-13-apr/"' in html
+    adopted = text_of(client.get("/r/resolution-2042-2012/s-2012-219/"))
+    assert "Lineage Follows US revised draft." in adopted
+
+
+def test_the_family_page_gives_each_revision_its_predecessor_and_rivals(syria, client):
+    page = text_of(client.get("/r/unsmis-renewal-july-2012/"))
+    assert "S/2012/538 S/2012/538 vetoed UK draft (11 Jul) fragments only" in page
+    assert (
+        "Pakistan draft (19 Jul) — circulated — rival of UK draft, final 30 days (19 Jul)" in page
+    )

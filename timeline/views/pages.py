@@ -14,7 +14,7 @@ from timeline.lanes import (
     periods,
 )
 from timeline.languages import LanguageError, chosen_language, text_versions
-from timeline.lineage import family_lineage
+from timeline.lineage import Lineage, family_lineage
 from timeline.models import (
     Amendment,
     AmendmentSource,
@@ -72,14 +72,17 @@ def resolution(request, family: str):
         .order_by("position")
         .with_details()
         .annotate(clause_count=Count("clauses", filter=Q(clauses__language=F("language"))))
+        .prefetch_related(Prefetch("rivals", Revision.objects.only("pk")))
     )
+    lineage = Lineage(revisions, has_text=lambda r: r.clause_count > 0)
+    rows = [(r, lineage.predecessor(r), lineage.rivals(r)) for r in lineage.revisions]
     amendments = Amendment.objects.filter(
         revision__resolution=family, revision__published=True
     ).select_related("proposer", "revision__resolution")
     return render(
         request,
         "timeline/resolution.html",
-        {"family": family, "revisions": revisions, "amendments": amendments},
+        {"family": family, "revisions": revisions, "rows": rows, "amendments": amendments},
     )
 
 
@@ -125,6 +128,8 @@ def revision(request, family: str, revision: str):
             "version": next(v for v in versions if v.language == language),
             "vote": _vote_or_none(revision),
             "previous": siblings[index - 1] if index > 0 else None,
+            "follows": lineage.predecessor(siblings[index]),
+            "rivals": lineage.rivals(siblings[index]),
             "base": base.revision,
             "passed_over": [passed_over(r, lineage) for r in base.passed_over[:1]],
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
