@@ -83,7 +83,18 @@ def test_a_country_page_works_without_javascript(site, page_without_javascript):
 
 
 @pytest.mark.parametrize(
-    "url", ["/countries/", "/countries/ru/", "/countries/qa/", "/search/", "/search/?q=violence"]
+    "url",
+    [
+        "/countries/",
+        "/countries/ru/",
+        "/countries/qa/",
+        "/search/",
+        "/search/?q=violence",
+        "/search/?q=S%2F2012%2F77",
+        "/search/?q=humanitarain",
+        "/about/",
+        "/glossary/",
+    ],
 )
 def test_country_and_search_pages_have_no_accessibility_violations(site, page, url):
     page.goto(site + url)
