@@ -161,7 +161,7 @@ def test_zooming_to_a_period_keeps_what_falls_in_it_everywhere_on_the_page(syria
         "Timeline of 7 revisions in 2 draft families, April 2012 to April 2012"
     )
     page = text_of(response)
-    assert "7 revisions , April 2012" in page
+    assert "7 revisions in April 2012" in page
     assert "Not shown: European drafts" in page
     assert "no revision in April 2012" in page
     ticks = [t.text for t in svg.iterfind(f".//{SVG}text[@class='tick']")]

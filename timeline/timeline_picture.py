@@ -70,7 +70,8 @@ class Layout:
 
     @property
     def right(self) -> int:
-        return self.width - 18
+        """Where time ends: room is left for the last marks' labels on a wide drawing."""
+        return self.width - (64 if self.title_width else 18)
 
 
 WIDE = Layout("wide", 1120, 200, 150)
@@ -81,6 +82,7 @@ NARROW = Layout("narrow", 420, 0, 58, tip_lines=5)
 class Tick:
     x: float
     label: str
+    anchor: str = "middle"  # "start" where a centred label would run off the left edge
 
 
 @dataclass(frozen=True)
@@ -287,10 +289,12 @@ def _ticks(start: datetime.date, end: datetime.date, scale: _Scale) -> list[Tick
     if len(dates) > 1:
         spacing = (scale.x(dates[-1]) - scale.x(dates[0])) / (len(dates) - 1)
         step = max(1, int(room // max(spacing, 1)) + (room % max(spacing, 1) > 0))
-    return [
-        Tick(scale.x(d), label if i % step == 0 else "")
-        for i, (d, label) in enumerate(zip(dates, labels, strict=True))
-    ]
+    ticks = []
+    for i, (date, label) in enumerate(zip(dates, labels, strict=True)):
+        x = scale.x(date)
+        shown = label if i % step == 0 else ""
+        ticks.append(Tick(x, shown, "start" if x - len(shown) * CHAR / 2 < 2 else "middle"))
+    return ticks
 
 
 def _events(events: tuple[Event, ...], scale: _Scale, top: float) -> tuple[list[EventMark], float]:
