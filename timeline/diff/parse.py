@@ -12,14 +12,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.diff.clean import BLANK, PAGE, clean_lines, hyphenated_words, joins
 from timeline.diff.result import Block, Kind, Section
-
-# Every blank-looking character pasted from word processors and PDFs becomes a plain
-# space, so that labels and blank lines are recognised whatever the source.
-_SPACES = str.maketrans(
-    dict.fromkeys("\t\v\f\x85\u00a0\u2007\u2009\u200a\u2028\u2029\u202f\u3000", " ")
-)
-_BLANK_LINE = re.compile(r"\n[ ]*\n")
 
 _MAIN_LABEL = re.compile(
     r"""
@@ -79,8 +73,8 @@ def parse_text(text: str) -> list[Block]:
     blocks: list[Block] = []
     parent: Block | None = None
     section = Section.PREAMBULAR
-    for number, body, is_sub in _paragraphs(text):
-        if number is None and not is_sub and _HEADING.fullmatch(body):
+    for number, body, is_sub, heading in _paragraphs(text):
+        if heading or (number is None and not is_sub and _HEADING.fullmatch(body)):
             blocks.append(Block(len(blocks), Kind.HEADING, None, None, body))
             continue
         if is_sub:
@@ -97,46 +91,108 @@ def parse_text(text: str) -> list[Block]:
     return blocks
 
 
-def _paragraphs(text: str) -> list[tuple[str | None, str, bool]]:
-    """(number, text, is sub-paragraph) for each paragraph, labels stripped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = text.translate(_SPACES)
-    paragraphs: list[tuple[str | None, str, bool]] = []
-    for chunk in _BLANK_LINE.split(text):
-        lines: list[str] = []
-        for line in chunk.split("\n"):
-            line = line.strip()
-            if not line:
-                continue
-            if lines and _starts_paragraph(lines[-1], line):
-                paragraphs.append(_label(" ".join(lines)))
-                lines = []
-            lines.append(line)
-        if lines:
-            paragraphs.append(_label(" ".join(lines)))
+def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
+    """(number, text, is sub-paragraph, is heading) for each paragraph in document
+    order, labels stripped. The lines come cleaned (`timeline.diff.clean`); each line
+    either continues the paragraph above or opens a new one, by what it starts with and
+    how the paragraph above ends."""
+    lines = clean_lines(text)
+    hyphenated = hyphenated_words(lines)
+    paragraphs: list[tuple[str | None, str, bool, bool]] = []
+    current = ""
+    blank = False
+    for i, line in enumerate(lines):
+        if line == BLANK:
+            blank = True
+            continue
+        if line == PAGE:
+            continue
+        ended = (
+            not current or blank or _PARAGRAPH_END.search(current) or _HEADING.fullmatch(current)
+        )
+        if ended and _is_subheading(line, lines, i):
+            if current:
+                paragraphs.append(_label(current))
+                current = ""
+            paragraphs.append((None, line, False, True))
+        elif current and _starts_paragraph(current, line, blank):
+            paragraphs.append(_label(current))
+            current = line
+        else:
+            current = joins(current, line, hyphenated) if current else line
+        blank = False
+    if current:
+        paragraphs.append(_label(current))
     return paragraphs
 
 
-def _starts_paragraph(previous: str, line: str) -> bool:
-    """Whether ``line`` opens a new paragraph rather than continuing ``previous``."""
-    if _HEADING.fullmatch(previous):
+def _starts_paragraph(previous: str, line: str, blank: bool) -> bool:
+    """Whether ``line`` opens a new paragraph rather than continuing ``previous`` (the
+    paragraph so far): after a blank line, a heading or a closed paragraph when the line
+    opens with a label or an opening word."""
+    if blank or _HEADING.fullmatch(previous) or _HEADING.fullmatch(line):
         return True
+    closed = _PARAGRAPH_END.search(previous)
     if _MAIN_LABEL.match(line):
-        return bool(_PARAGRAPH_END.search(previous))
-    return bool(_SUB_LABEL.match(line) and _ITEM_END.search(previous))
+        return bool(closed)
+    if _SUB_LABEL.match(line):
+        return bool(_ITEM_END.search(previous))
+    return bool(closed and previous[-1] != ":" and _opens_paragraph(line))
 
 
-def _label(text: str) -> tuple[str | None, str, bool]:
+def _opens_paragraph(line: str) -> bool:
+    """Whether a line begins as a paragraph does: with a participle or an adjective that
+    opens a preambular paragraph, or a verb that opens an operative one ("Decides",
+    "Strongly condemns"), not merely a capital ("Al-Qaida", "United Nations")."""
+    line = line.lstrip("[“\"‘'")
+    if not line[:1].isupper():
+        return False
+    return _section(None, line) is not None and _opening_verb(line)
+
+
+def _opening_verb(line: str) -> bool:
+    """An operative verb is followed by a lower-case word ("Decides that", "Calls upon");
+    a preambular opening is a participle or one of the adjectives."""
+    words = line.split()
+    for index, word in enumerate(words[:4]):
+        lower = word.strip(",;:").lower()
+        if lower in _QUALIFIERS or (lower.endswith("ly") and index == 0):
+            continue
+        if lower.endswith(("ing", "ed")) or lower in _PREAMBULAR_WORDS:
+            return True
+        following = words[index + 1] if index + 1 < len(words) else ""
+        return lower.endswith("s") and following[:1].islower()
+    return False
+
+
+def _is_subheading(line: str, lines: list[str], index: int) -> bool:
+    """A title line between paragraphs ("Designation Criteria", "Sanctions measures"):
+    short, capitalised, not ending in punctuation, not itself opening a paragraph, and
+    followed by a line that does."""
+    words = line.split()
+    if not (1 <= len(words) <= 8) or not line[:1].isupper() or line[-1] in ",;:.-­":
+        return False
+    if _MAIN_LABEL.match(line) or _SUB_LABEL.match(line) or _HEADING.fullmatch(line):
+        return False
+    if _opens_paragraph(line):
+        return False
+    following = next((x for x in lines[index + 1 :] if x not in (BLANK, PAGE)), None)
+    return following is not None and bool(
+        _MAIN_LABEL.match(following) or _SUB_LABEL.match(following) or _opens_paragraph(following)
+    )
+
+
+def _label(text: str) -> tuple[str | None, str, bool, bool]:
     if "  " in text:
         text = " ".join(text.split())
     match = _MAIN_LABEL.match(text)
     if match:
         label = match.group("marked") or match.group("bare")
-        return label, text[match.end() :], False
+        return label, text[match.end() :], False, False
     match = _SUB_LABEL.match(text)
     if match:
-        return match.group("sub"), text[match.end() :], True
-    return None, text, False
+        return match.group("sub"), text[match.end() :], True, False
+    return None, text, False, False
 
 
 def _section(number: str | None, text: str) -> Section | None:

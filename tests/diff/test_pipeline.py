@@ -1,0 +1,177 @@
+"""The one text pipeline on what a copy of a UN PDF brings: the heading block, page
+footers, hyphenation, footnotes, no blank lines, subheadings. Each case failed before."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from timeline.diff import Kind, parse_text
+from timeline.diff.clean import BLANK, PAGE, clean_lines
+from timeline.paste import paste_parse
+
+HEADING_BLOCK = (
+    "United Nations\nS/2012/77\nSecurity Council\nDistr.: General\n4 February 2012\n"
+    "Original: English\n12-22345 (E)    040212\n*1222345*\n"
+    "Bahrain, Colombia, Egypt, France, Germany, Jordan, Kuwait, Libya, Morocco, Oman,\n"
+    "Portugal, Qatar, Saudi Arabia, Togo, Turkey, United Arab Emirates, United Kingdom\n"
+    "of Great Britain and Northern Ireland and United States of America: draft resolution\n"
+)
+
+
+def clauses(text: str) -> list[tuple[str, str | None, str]]:
+    return [(c.section, c.number, c.text) for c in paste_parse(text)]
+
+
+def texts(text: str) -> list[str]:
+    return [c.text for c in paste_parse(text)]
+
+
+def test_the_heading_block_and_sponsor_line_are_not_clauses():
+    pasted = HEADING_BLOCK + "The Security Council,\nRecalling its statement,\n1. Decides it;"
+    assert clauses(pasted) == [
+        ("preambular", None, "Recalling its statement,"),
+        ("operative", "1", "Decides it;"),
+    ]
+
+
+def test_without_the_council_heading_only_heading_block_lines_go():
+    assert texts("Distr.: General\n4 February 2012\n…ensure the effective monitoring,") == [
+        "…ensure the effective monitoring,"
+    ]
+
+
+def test_a_page_break_in_text_without_blank_lines_keeps_paragraphs_apart():
+    preamble = [
+        f"Recalling its resolution {n} (2011) on the situation in the country," for n in range(33)
+    ]
+    body = "\n".join(preamble[:20]) + "\n12-22345 3/5\n\x0c2 12-22345\n" + "\n".join(preamble[20:])
+    got = texts("The Security Council,\n" + body + "\n1. Decides to remain seized of the matter.")
+    assert got == [*preamble, "Decides to remain seized of the matter."]
+
+
+@pytest.mark.parametrize(
+    "footer", ["12-23456 3/5", "2 12-23456", "12-23456", "S/2012/77", "Please recycle"]
+)
+def test_un_footers_and_headers_inside_a_paragraph_do_not_cut_it(footer):
+    pasted = (
+        "The Security Council,\nExpressing grave concern at the deterioration of the\n"
+        f"{footer}\n\x0c\nsituation in Syria,\nNoting the request,"
+    )
+    assert texts(pasted) == [
+        "Expressing grave concern at the deterioration of the situation in Syria,",
+        "Noting the request,",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        ("its hu-\nmanitarian consequences,", "its humanitarian consequences,"),
+        ("the Secretary-\nGeneral to report,", "the Secretary-General to report,"),
+        ("by ISIL, Al-\nQaida and associated groups,", "by ISIL, Al-Qaida and associated groups,"),
+        ("the six-\npoint proposal,", "the six-point proposal,"),
+        ("a so-\ncalled process,", "a so-called process,"),
+        ("the cross-\nborder operations,", "the cross-border operations,"),
+        # The text spells it with its hyphen elsewhere: the hyphen stays.
+        (
+            "a state-\nowned firm and a state-owned bank,",
+            "a state-owned firm and a state-owned bank,",
+        ),
+        ("the re\u00ad\nquest,", "the request,"),
+        ("the non\u2011governmental groups,", "the non-governmental groups,"),
+    ],
+)
+def test_a_word_hyphenated_at_a_line_end_is_joined_by_rule(lines, joined):
+    assert texts(f"The Security Council,\nNoting {lines}") == [f"Noting {joined}"]
+
+
+def test_footnotes_and_their_markers_leave_the_text():
+    pasted = (
+        "The Security Council,\nRecalling its resolution 2042 (2012)1 and the report,2\n"
+        "Noting the letter³ of the League,\n"
+        "__________________\n1 S/RES/2042 (2012).\n2 S/2012/250, annex.\n\x0c"
+        "1. Decides to remain seized of the matter."
+    )
+    assert texts(pasted) == [
+        "Recalling its resolution 2042 (2012) and the report,",
+        "Noting the letter of the League,",
+        "Decides to remain seized of the matter.",
+    ]
+
+
+def test_a_capitalised_line_after_a_comma_continues_the_paragraph():
+    pasted = (
+        "The Security Council,\nCondemning the attacks by ISIL,\nAl-Qaida and associated groups,"
+    )
+    assert texts(pasted) == ["Condemning the attacks by ISIL, Al-Qaida and associated groups,"]
+
+
+def test_a_subheading_is_a_heading_and_the_next_paragraph_keeps_its_label():
+    pasted = (
+        "The Security Council,\n1. Decides to adopt measures;\nDesignation Criteria\n"
+        "2. Decides that the measures apply to individuals;\nGeneral provisions\n\n"
+        "3. Decides to remain seized of the matter."
+    )
+    blocks = parse_text(pasted)
+    assert [(b.kind, b.number) for b in blocks] == [
+        (Kind.HEADING, None),
+        (Kind.CLAUSE, "1"),
+        (Kind.HEADING, None),
+        (Kind.CLAUSE, "2"),
+        (Kind.HEADING, None),
+        (Kind.CLAUSE, "3"),
+    ]
+    assert blocks[2].text == "Designation Criteria"
+
+
+def test_blank_lines_page_breaks_and_odd_characters_become_markers_and_plain_text():
+    lines = clean_lines(
+        "Noting\u00a0the\u200b request,\r\n\r\n12-23456\r\n\x0cRecalling it,\n\n\nAnd"
+    )
+    assert lines == ["Noting the request,", PAGE, "Recalling it,", BLANK, "And"]
+
+
+def test_a_long_paste_with_many_line_end_hyphens_reads_in_one_pass():
+    paragraph = "Noting the hu-\nmanitarian situ-\nation and the Secretary-\nGeneral's report,\n"
+    pasted = "The Security Council,\n" + paragraph * 2_000
+    got = texts(pasted[:199_000])
+    assert got[0] == "Noting the humanitarian situation and the Secretary-General's report,"
+    assert len(got) >= 1_900
+
+
+def test_manage_py_parse_prints_the_clauses_as_json(tmp_path, capsys):
+    path = tmp_path / "draft.txt"
+    path.write_text(
+        HEADING_BLOCK + "The Security Council,\nRecalling it,\n1. Demands that:\n(a) all cease;\n"
+        "(b) all release;\n2. Decides to remain seized.",
+        encoding="utf-8",
+    )
+    call_command("parse", str(path), "--format", "json")
+    assert json.loads(capsys.readouterr().out) == {
+        "clauses": [
+            {"section": "preambular", "number": None, "text": "Recalling it,", "parent": None},
+            {"section": "operative", "number": "1", "text": "Demands that:", "parent": None},
+            {"section": "operative", "number": "(a)", "text": "all cease;", "parent": 1},
+            {"section": "operative", "number": "(b)", "text": "all release;", "parent": 1},
+            {
+                "section": "operative",
+                "number": "2",
+                "text": "Decides to remain seized.",
+                "parent": None,
+            },
+        ]
+    }
+    call_command("parse", str(path))
+    assert "  3 OP (a) (under 1): all cease;" in capsys.readouterr().out
+
+
+def test_manage_py_parse_refuses_what_it_cannot_read(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("parse", str(tmp_path / "missing.txt"))
+    big = tmp_path / "big.txt"
+    big.write_text("Noting it,\n" * 30_000, encoding="utf-8")
+    with pytest.raises(CommandError, match="the limit is 200,000"):
+        call_command("parse", str(big))

@@ -1,0 +1,244 @@
+"""The first step of the text pipeline: a UN text as pasted or copied from a PDF or Word,
+made into the lines of its body.
+
+`clean_lines(text)` undoes what copying adds and keeps every word of the draft:
+
+- Unicode: every line break (CR LF, CR, Word's line and paragraph separators, the PDF's
+  form feed between pages) is one; spaces of every width and tabs are plain spaces;
+  characters that print as nothing (soft hyphens, zero-width spaces, the byte-order mark)
+  go, and a non-breaking hyphen is a hyphen. Zero-width joiners between Arabic letters
+  shape the script and stay. Curly quotes, dashes and [square brackets] are kept.
+- The page's furniture: the document's heading block (United Nations / S/2012/77 /
+  Security Council / Distr.: General / the date / Original: English, the sponsors'
+  "…: draft resolution" line, "Adopted by the Security Council at its …th meeting"), job
+  numbers and their barcode, running headers (the symbol) and footers (`12-23456 3/5`,
+  `2 12-23456`, "Please recycle"), and footnotes: the rule, the notes under it, and their
+  markers in the text.
+
+What is left is a list of lines, each the text of one printed line, or `BLANK` (a blank
+line the author typed, a signal of a paragraph break) or `PAGE` (where a page broke,
+which says nothing about paragraphs). `timeline.diff.parse` decides the paragraphs.
+Time is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+
+BLANK = "\n"  # a blank line in the text
+PAGE = "\x0c"  # a page broke here (and its header, footer or footnotes were dropped)
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u0085]")
+_PARAGRAPH_SEPARATOR = "\u2029"
+_ODD_SPACES = re.compile("[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(
+    "[\u200b\u2060\ufeff]|(?<![\u0600-\u06ff])[\u200c\u200d]|[\u200c\u200d](?![\u0600-\u06ff])"
+)
+_SOFT_HYPHEN = "\u00ad"
+_HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-"})
+
+# Lines that are a page's furniture wherever they are.
+_FURNITURE = re.compile(
+    r"""
+    \d{2}-\d{5}[A-Z]?(?:[ ]*\([A-Z]\))?(?:[ ]+\d{6})*(?:[ ]+\d{1,3}/\d{1,3})?
+                                                # job number: 12-23456 (E) 030212, 12-23456 3/5
+    | \d{1,3}[ ]+\d{2}-\d{5}[A-Z]?(?:[ ]*\([A-Z]\))?   # 2 12-23456
+    | \*\d{7}\*                                 # the job number's barcode: *1223456*
+    | S/(?:RES/)?\d+(?:/\d+)?(?:/Rev\.\d+)?(?:[ ]*\(\d{4}\))?   # S/2012/77, S/RES/2042 (2012)
+    | \d{1,3}/\d{1,3}                           # 2/5
+    | [-\u2013\u2014][ ]*\d{1,3}[ ]*[-\u2013\u2014]   # - 3 -
+    | page[ ]+\d{1,3}(?:[ ]+of[ ]+\d{1,3})?     # Page 3, Page 3 of 5
+    | please[ ]+recycle[ ]*\W?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Lines of the heading block a UN document opens with (only before its first paragraph).
+_HEADING_BLOCK = re.compile(
+    r"""
+    united[ ]+nations
+    | security[ ]+council
+    | general[ ]+assembly
+    | distr\.?[ ]*:?[ ]*(?:general|limited|restricted)
+    | original[ ]*:?[ ]*(?:english|french|spanish|russian|chinese|arabic)
+    | \d{1,2}[ ]+(?:january|february|march|april|may|june|july|august|september|october
+                  |november|december)[ ]+\d{4}
+    | .*:[ ]*(?:revised[ ]+)?draft[ ]+resolution
+    | (?:revised[ ]+)?draft[ ]+resolution
+    | adopted[ ]+by[ ]+the[ ]+security[ ]+council[ ]+at[ ]+its[ ].*
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_COUNCIL = re.compile(r"(?:the[ ]+)?security[ ]+council[ ]*,", re.IGNORECASE)
+_FOOTNOTE_RULE = re.compile(r"[_\u2014\u2015-]{5,}")
+_FOOTNOTE = re.compile(r"(?P<number>\d{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)[ .)]+\S")
+_SUPERSCRIPTS = str.maketrans(
+    "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789"
+)
+_SUPERSCRIPT_MARKER = re.compile(r"(?<=[\w.,;:)\]”’\"])[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_BRACKETED_LABEL = re.compile(
+    r"^\[(?P<label>(?:pp|op)[ ]*\d+(?:[ ]*(?:bis|ter|quater))?|\d+\.)[ ]+", re.IGNORECASE
+)
+
+# How far into a text the heading block may reach, in lines.
+_HEADING_REACH = 40
+
+
+def clean_lines(text: str) -> list[str]:
+    """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
+    text = _LINE_BREAKS.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")
+    text = _INVISIBLE.sub("", text).translate(_HYPHENS)
+    text = _ODD_SPACES.sub(" ", text)
+    lines: list[str] = []
+    for page_number, page in enumerate(text.split("\x0c")):
+        if page_number:
+            lines.append(PAGE)
+        for raw in page.split("\n"):
+            line = raw.strip()
+            if not line:
+                lines.append(BLANK)
+            elif _FURNITURE.fullmatch(line):
+                lines.append(PAGE)
+            else:
+                if _SOFT_HYPHEN in line:
+                    # A soft hyphen prints only where a line breaks: one ending the line
+                    # joins it to the next; any other goes.
+                    ends = line.endswith(_SOFT_HYPHEN)
+                    line = line.replace(_SOFT_HYPHEN, "") + (_SOFT_HYPHEN if ends else "")
+                lines.append(_BRACKETED_LABEL.sub(r"\g<label> [", line))
+    lines = _drop_heading_block(lines)
+    lines, notes = _drop_footnotes(lines)
+    lines = _drop_markers(lines, notes)
+    return _tidy(lines)
+
+
+def _drop_heading_block(lines: list[str]) -> list[str]:
+    """The lines before the text proper. Where the "The Security Council," heading opens
+    the text, everything above it is the heading block; otherwise only lines that are
+    heading-block lines go (a pasted fragment keeps its first words)."""
+    reach = lines[:_HEADING_REACH]
+    council = next((i for i, line in enumerate(reach) if _COUNCIL.fullmatch(line)), None)
+    if council is not None:
+        return lines[council:]
+    start = 0
+    for i, line in enumerate(reach):
+        if line in (BLANK, PAGE) or _HEADING_BLOCK.fullmatch(line):
+            start = i + 1
+            continue
+        break
+    return lines[start:]
+
+
+def _drop_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
+    """Lines without the footnotes at the foot of each page (a rule, then notes that
+    begin with their number), and the numbers of the notes dropped."""
+    kept: list[str] = []
+    notes: set[str] = set()
+    in_notes = False
+    for line in lines:
+        if line == PAGE:
+            in_notes = False
+            kept.append(line)
+        elif in_notes:
+            match = _FOOTNOTE.match(line)
+            if match:
+                notes.add(match["number"].translate(_SUPERSCRIPTS))
+        elif line != BLANK and _FOOTNOTE_RULE.fullmatch(line):
+            in_notes = True
+            kept.append(PAGE)
+        else:
+            kept.append(line)
+    return kept, notes
+
+
+def _drop_markers(lines: list[str], notes: set[str]) -> list[str]:
+    """The text without the footnote markers glued after a word or a mark ("arrested,1"),
+    for the notes found; superscript digits glued so are always markers."""
+    marker = None
+    if notes:
+        numbers = "|".join(sorted(notes, key=len, reverse=True))
+        marker = re.compile(rf"(?<=[A-Za-z.,;:)\]”’\"])(?:{numbers})(?=[\s,;:.)\]]|$)")
+    out = []
+    for line in lines:
+        if line not in (BLANK, PAGE):
+            line = _SUPERSCRIPT_MARKER.sub("", line)
+            if marker is not None:
+                line = marker.sub("", line)
+        out.append(line)
+    return out
+
+
+def _tidy(lines: list[str]) -> list[str]:
+    """Runs of markers made one: a page break wins over the blank lines around it,
+    and none leads or trails."""
+    out: list[str] = []
+    for line in lines:
+        if line in (BLANK, PAGE):
+            if not out:
+                continue
+            if out[-1] in (BLANK, PAGE):
+                if line == PAGE:
+                    out[-1] = PAGE
+                continue
+        out.append(line)
+    while out and out[-1] in (BLANK, PAGE):
+        out.pop()
+    return out
+
+
+def joins(previous: str, line: str, hyphenated: set[str]) -> str:
+    """Two lines of one paragraph as one: a word hyphenated at the line end is joined
+    ("hu-" "manitarian" → "humanitarian") unless the text spells it with its hyphen
+    elsewhere (`hyphenated`, lower-cased); a capitalised tail keeps its hyphen with no
+    space ("Secretary-" "General", "Al-" "Qaida"); a soft hyphen always joins."""
+    if previous.endswith(_SOFT_HYPHEN):
+        return previous[:-1] + line
+    if (
+        previous.endswith("-")
+        and len(previous) > 1
+        and previous[-2].isalpha()
+        and line[:1].isalpha()
+    ):
+        if line[0].isupper():
+            return previous + line
+        head = _last_word(previous[:-1]).lower()
+        word = f"{head}-{_first_word(line).lower()}"
+        if word in hyphenated or word in _COMPOUNDS or head in _NUMBER_WORDS:
+            return previous + line
+        return previous[:-1] + line
+    return f"{previous} {line}"
+
+
+# Words UN English writes with a hyphen, which a line end may split at the hyphen; and
+# numbers, which a hyphen joins to what they count ("six-point", "two-year").
+_COMPOUNDS = frozenset(
+    {"so-called", "follow-up", "cross-border", "cross-line", "non-governmental", "non-state"}
+    | {"self-determination", "well-being", "long-term", "short-term", "decision-making"}
+    | {"peace-building", "confidence-building", "capacity-building", "re-establish"}
+    | {"co-sponsor", "co-sponsors", "ex-combatants", "non-proliferation", "counter-terrorism"}
+    | {"inter-agency", "multi-year", "mid-term", "large-scale", "full-scale", "high-level"}
+)
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+    | {"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty"}
+    | {"ninety", "hundred"}
+)
+_WORD_END = re.compile(r"[\w\u00ad]+$")
+_WORD_START = re.compile(r"^\w+")
+_HYPHENATED_WORD = re.compile(r"\b\w+-\w+\b")
+
+
+def _last_word(text: str) -> str:
+    match = _WORD_END.search(text)
+    return match.group() if match else ""
+
+
+def _first_word(text: str) -> str:
+    match = _WORD_START.match(text)
+    return match.group() if match else ""
+
+
+def hyphenated_words(lines: list[str]) -> set[str]:
+    """The hyphenated words the text spells within a line ("six-point"), lower-cased."""
+    return {
+        word.lower() for line in lines if "-" in line for word in _HYPHENATED_WORD.findall(line)
+    }
