@@ -35,7 +35,6 @@ _INVISIBLE = re.compile(
     "[\u200b\u2060\ufeff]|(?<![\u0600-\u06ff])[\u200c\u200d]|[\u200c\u200d](?![\u0600-\u06ff])"
 )
 _SOFT_HYPHEN = "\u00ad"
-_HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-"})
 
 # Lines that are a page's furniture wherever they are.
 _FURNITURE = re.compile(
@@ -86,7 +85,7 @@ _HEADING_REACH = 40
 def clean_lines(text: str) -> list[str]:
     """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
     text = _LINE_BREAKS.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")
-    text = _INVISIBLE.sub("", text).translate(_HYPHENS)
+    text = _INVISIBLE.sub("", text).replace("\u2011", "-").replace("\u2010", "-")
     text = _ODD_SPACES.sub(" ", text)
     lines: list[str] = []
     for page_number, page in enumerate(text.split("\x0c")):
