@@ -115,7 +115,7 @@ def _compare(
             (r, [v.english_name for v in text_versions(r)]) for r in pair
         ]
     elif old_revision.pk != new_revision.pk:
-        context.update(_comparison(old_revision, new_revision, options, language))
+        context.update(joined_comparison(old_revision, new_revision, options, language))
     return page(request, TEMPLATE, context, fragment="comparison")
 
 
@@ -220,6 +220,7 @@ def _links(
         "all": url(show="all"),
         "swap": swapped(),
         "form": reverse("compare-form", args=[family.slug]),
+        "preview": _preview_url(old, new, shown),
         "languages": {
             code: compare_url(
                 old_family,
@@ -232,6 +233,16 @@ def _links(
             for code in common_languages(pair)
         },
     }
+
+
+def _preview_url(old: Revision, new: Revision, language: str | None) -> str:
+    """The address of the comparison's preview image, in `language` if not the default."""
+    old_family, new_family = old.resolution.slug, new.resolution.slug
+    if old_family == new_family:
+        url = reverse("compare-preview", args=[old_family, old.slug, new.slug])
+    else:
+        url = reverse("compare-across-preview", args=[old_family, old.slug, new_family, new.slug])
+    return f"{url}?{urlencode({PARAMETER: language})}" if language else url
 
 
 # The comparison, joined back to the stored clauses.
@@ -322,7 +333,10 @@ def place(clause: Clause) -> str:
     return clause.anchor
 
 
-def _comparison(old: Revision, new: Revision, options: dict, language: str) -> dict:
+def joined_comparison(old: Revision, new: Revision, options: dict, language: str) -> dict:
+    """The two revisions' texts in `language` compared, joined back to their clauses: the
+    rows the page shows (per `options`), the changes among them, the summary and counts
+    (`timeline.summaries`), for the page and for its preview image."""
     clauses = {old.pk: [], new.pk: []}
     for clause in _clauses([old, new], language):
         clauses[clause.revision_id].append(clause)
