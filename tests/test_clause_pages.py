@@ -162,13 +162,14 @@ def test_a_clause_page_unfurls_with_family_revision_anchor_and_text(syria, clien
     assert f'<link rel="canonical" href="{canonical}">' in html
     assert meta(html, "og:url") == canonical
     assert meta(html, "og:title") == (
-        "Arab–European draft introduced by Morocco (S/2012/77) — S/2012/77 — "
-        "a quoted fragment of the preamble"
+        "A quoted fragment of the preamble of S/2012/77, through time — "
+        "Arab–European draft introduced by Morocco (S/2012/77)"
     )
     assert meta(html, "og:description") == "nothing in this resolution authorises measures"
     assert meta(html, "og:type") == "article"
     assert meta(html, "og:site_name") == "Redline"
-    assert meta(html, "twitter:card") == "summary"
+    assert meta(html, "og:image") == f"http://testserver/preview{SOVEREIGNTY[:-1]}.png"
+    assert meta(html, "twitter:card") == "summary_large_image"
     assert meta(html, "twitter:title") == meta(html, "og:title")
 
 
@@ -176,10 +177,14 @@ def test_a_revision_page_unfurls_as_the_revision(syria, client):
     html = client.get(V3).content.decode()
     assert f'<link rel="canonical" href="http://testserver{V3}">' in html
     assert meta(html, "og:title") == (
-        "Arab–European draft introduced by Morocco (S/2012/77) — v3 (1 Feb 19:00)"
+        "v3 (1 Feb 19:00) — Arab–European draft introduced by Morocco (S/2012/77)"
     )
-    assert meta(html, "og:description") == "1 Feb 2012, circulated; partial text."
-    assert meta(html, "twitter:card") == "summary"
+    assert meta(html, "og:description") == (
+        "Arab–European draft introduced by Morocco (S/2012/77): v3 (1 Feb 19:00), 1 Feb 2012 "
+        "(circulated; partial text)."
+    )
+    assert meta(html, "og:image") == f"http://testserver/preview{V3[:-1]}.png"
+    assert meta(html, "twitter:card") == "summary_large_image"
 
 
 def test_preview_cards_escape_the_clause_text_and_mark_paraphrases(db, client, revision, clause):
