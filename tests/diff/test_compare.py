@@ -119,9 +119,15 @@ def test_headings_align_with_headings_only():
     assert all(c.status is Status.UNCHANGED for c in comparison.alignment if c.old != 0)
 
 
-def test_clauses_do_not_pair_across_sections():
+def test_a_paragraph_that_changed_section_is_a_move_whatever_its_verb_form():
+    old = "Recalling its statement of 3 August 2011,\n\n1. Decides to remain seized;"
+    new = "1. Recalls its statement of 3 August 2011;\n\n2. Decides to remain seized;"
+    assert pairs(compare_texts(old, new))[(0, 0)] is Status.MOVED
+
+
+def test_different_paragraphs_do_not_pair_across_sections():
     old = "Recalling its statement of 3 August 2011,"
-    new = "1. Recalls its statement of 3 August 2011;"
+    new = "1. Recalls its resolution 2042 (2012) and its resolution 2043 (2012);"
     assert set(pairs(compare_texts(old, new)).values()) == {Status.REMOVED, Status.ADDED}
 
 

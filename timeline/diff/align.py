@@ -2,14 +2,24 @@
 
 The order of decisions, most certain first:
 1. stable keys: an old and a new block with the same key are the same clause;
-2. identical text within a section (the bulk of any revision, found by hashing);
-3. word-level similarity within a section, best pairs first, for pairs scoring
-   ``SAME_CLAUSE`` or more, wherever the clause went;
-4. the longest increasing subsequence of those pairs is the text's unchanged backbone;
+2. identical text within a section (the bulk of any revision, found by hashing); a text
+   repeated a different number of times on the two sides pairs copy by copy where the
+   pairs found so far put each copy (document order wins);
+3. word-level similarity within a section for pairs scoring ``SAME_CLAUSE`` or more,
+   wherever the clause went: among pairs within ``TIE`` of each block's best, the set
+   that keeps document order and scores most is taken first (two near-identical
+   "Decides … paragraph 7" paragraphs never cross), then the rest, best first;
+4. a paragraph that changed section ("Expressing …," in the preamble, "Expresses …;" in
+   the operative part) pairs when, its opening verb reduced to its stem, it scores
+   ``ACROSS_SECTIONS`` or more;
+5. the longest increasing subsequence of those pairs is the text's unchanged backbone;
    a pair scoring ``REWRITTEN`` or more is accepted only inside a gap of that backbone,
-   i.e. where a rewritten clause stayed in place;
-5. pairs outside the final longest increasing subsequence are *moved*.
-Two blocks that both carry a key are never paired unless the keys are equal.
+   i.e. where a rewritten clause stayed in place, and only with a second signal: the same
+   opening words, or two rare words in common;
+6. pairs outside the final longest increasing subsequence are *moved*.
+Two blocks that both carry a key are never paired unless the keys are equal. Candidate
+pairs in a large section are found through the words they share (an inverted index of
+each block's rarest words), so the cost grows with the blocks, not their pairs.
 """
 
 from __future__ import annotations
@@ -21,8 +31,8 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from timeline.diff.result import Block, Kind
-from timeline.diff.tokens import Alphabet
+from timeline.diff.result import Block, Kind, Section
+from timeline.diff.tokens import WORD, Alphabet
 
 # Similarity is Indel's normalized similarity over lower-cased word tokens, i.e.
 # 2 * LCS / (words in old + words in new) -- difflib's ratio, at the word level.
@@ -43,6 +53,17 @@ SAME_CLAUSE = 0.5
 #   fall now and then; accepted only where nothing else explains the paragraph, between
 #   the same two in-order neighbours.
 REWRITTEN = 0.25
+# Two candidates for one block within this of its best score are a tie, which document
+# order breaks.
+TIE = 0.1
+# A paragraph that moved between preamble and operative part keeps nearly all its words.
+ACROSS_SECTIONS = 0.8
+# Above this many old × new blocks in one lane, candidates come from the word index.
+_FULL_SCAN = 40_000
+# How many candidates the word index proposes for each block, and how many of a
+# block's rarest words it looks them up by.
+_CANDIDATES = 24
+_RARE_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +104,7 @@ def align(old: Sequence[Block], new: Sequence[Block]) -> list[Match]:
     aligner.match(
         [b for b in old if b.parent is not None], [b for b in new if b.parent is not None]
     )
+    aligner.match_across_sections()
     aligner.match_in_place()
 
     order = sorted(aligner.pairs.items())
@@ -101,6 +123,7 @@ class _Aligner:
         self.alphabet = Alphabet()
         self.old_codes: dict[int, str] = {}
         self.new_codes: dict[int, str] = {}
+        self._frequency: dict[str, int] | None = None
 
     def match_keys(self) -> None:
         new_by_key: dict[str, int] = {}
@@ -131,7 +154,50 @@ class _Aligner:
             lane_news = new_lanes.get(lane)
             if lane_news:
                 self._match_identical(lane_olds, lane_news)
+        for lane, lane_olds in old_lanes.items():
+            lane_news = new_lanes.get(lane)
+            if lane_news:
+                self._match_repeated(lane_olds, lane_news)
                 self._match_similar(lane_olds, lane_news, SAME_CLAUSE, crossing=True)
+
+    def match_across_sections(self) -> None:
+        """Pair paragraphs that moved between preamble and operative part, nearly unchanged
+        once the opening verb's form is set aside."""
+        olds = [b for b in self.old if b.index not in self.pairs and _movable(b)]
+        news = [b for b in self.new if b.index not in self.taken and _movable(b)]
+        if not olds or not news:
+            return
+        stems: dict[str, str] = {}
+        old_codes = {
+            b.index: self.alphabet.encode_words(_stem_opening(b.text, stems)) for b in olds
+        }
+        new_codes = [self.alphabet.encode_words(_stem_opening(b.text, stems)) for b in news]
+        candidates = []
+        for block in olds:
+            code = old_codes[block.index]
+            if not code:
+                continue
+            for _, score, k in process.extract(
+                code,
+                new_codes,
+                scorer=Indel.normalized_similarity,
+                limit=_CANDIDATES,
+                score_cutoff=ACROSS_SECTIONS,
+            ):
+                other = news[k]
+                if other.section != block.section and (block.key is None or other.key is None):
+                    candidates.append((score, block.index, other.index))
+        candidates.sort(key=lambda c: -c[0])
+        for _, i, j in candidates:
+            if i not in self.pairs and j not in self.taken:
+                old_block, new_block = self.old[i], self.new[j]
+                self._pair(
+                    i,
+                    j,
+                    Indel.normalized_similarity(
+                        self._code(self.old_codes, old_block), self._code(self.new_codes, new_block)
+                    ),
+                )
 
     def match_in_place(self) -> None:
         """Pair ``REWRITTEN`` blocks that lie in the same gap of the in-order backbone."""
@@ -151,7 +217,7 @@ class _Aligner:
                     gaps[key][1].append(block)
         for olds, news in gaps.values():
             if news:
-                self._match_similar(olds, news, REWRITTEN, crossing=False)
+                self._match_similar(olds, news, REWRITTEN, crossing=False, related=True)
 
     def _match_identical(self, olds: list[Block], news: list[Block]) -> None:
         news_by_text: dict[str, list[Block]] = {}
@@ -169,29 +235,71 @@ class _Aligner:
                     if o.key is None or n.key is None:
                         self._pair(o.index, n.index, 1.0)
 
-    def _match_similar(
-        self, olds: list[Block], news: list[Block], cutoff: float, *, crossing: bool
-    ) -> None:
-        """Pair free blocks scoring ``cutoff`` or more, best first, nearest first on ties.
+    def _match_repeated(self, olds: list[Block], news: list[Block]) -> None:
+        """Pair the copies of a text repeated a different number of times on each side,
+        each new copy with the free old copy nearest where the pairs so far expect it,
+        keeping their order."""
+        news_by_text: dict[str, list[Block]] = {}
+        for block in news:
+            if block.index not in self.taken:
+                news_by_text.setdefault(block.text, []).append(block)
+        olds_by_text: dict[str, list[Block]] = {}
+        for block in olds:
+            if block.index not in self.pairs and block.text in news_by_text:
+                olds_by_text.setdefault(block.text, []).append(block)
+        if not olds_by_text:
+            return
+        order = sorted(self.pairs.items())
+        kept = sorted(_increasing(order))
+        anchor_old = [order[p][0] for p in kept]
+        anchor_new = [order[p][1][0] for p in kept]
 
-        Without ``crossing``, a pair is skipped if it would cross one made here before.
+        def expected(i: int) -> int:
+            at = bisect_left(anchor_old, i) - 1
+            return i if at < 0 else anchor_new[at] + (i - anchor_old[at])
+
+        for text, copies in olds_by_text.items():
+            targets = [b for b in news_by_text[text] if b.index not in self.taken]
+            start = 0
+            for target in targets:
+                free = [
+                    (abs(expected(b.index) - target.index), n)
+                    for n, b in enumerate(copies[start:], start)
+                    if b.key is None or target.key is None
+                ]
+                if not free:
+                    break
+                _, n = min(free)
+                self._pair(copies[n].index, target.index, 1.0)
+                start = n + 1
+
+    def _match_similar(
+        self,
+        olds: list[Block],
+        news: list[Block],
+        cutoff: float,
+        *,
+        crossing: bool,
+        related: bool = False,
+    ) -> None:
+        """Pair free blocks scoring ``cutoff`` or more.
+
+        With ``crossing``, the near-best pairs that keep document order (with each other
+        and with the pairs already made) are taken first, then the rest best first;
+        without it, best first, skipping a pair that would cross one made here. With
+        ``related``, a pair also needs a second signal (`_related`).
         """
         olds = [block for block in olds if block.index not in self.pairs]
         news = [block for block in news if block.index not in self.taken]
         if not olds or not news:
             return
-        new_codes = [self._code(self.new_codes, block) for block in news]
-        candidates: list[tuple[float, int, int, int]] = []
-        for rank, block in enumerate(olds):
-            code = self._code(self.old_codes, block)
-            if not code:
-                continue
-            for _, score, k in process.extract(
-                code, new_codes, scorer=Indel.normalized_similarity, limit=None, score_cutoff=cutoff
-            ):
-                if new_codes[k] and (block.key is None or news[k].key is None):
-                    candidates.append((score, abs(rank - k), block.index, news[k].index))
+        candidates = self._candidates(olds, news, cutoff)
+        if related:
+            candidates = [c for c in candidates if self._related(c[2], c[3])]
         candidates.sort(key=lambda c: (-c[0], c[1]))
+        if crossing:
+            for i, j, score in self._in_order(candidates):
+                self._pair(i, j, score)
         made: list[tuple[int, int]] = []
         for score, _, i, j in candidates:
             if i in self.pairs or j in self.taken:
@@ -200,6 +308,112 @@ class _Aligner:
                 continue
             made.append((i, j))
             self._pair(i, j, score)
+
+    def _candidates(
+        self, olds: list[Block], news: list[Block], cutoff: float
+    ) -> list[tuple[float, int, int, int]]:
+        """(score, distance in rank, old index, new index) of pairs scoring ``cutoff`` or
+        more: every pair in a small lane, the word index's proposals in a large one."""
+        new_codes = [self._code(self.new_codes, block) for block in news]
+        index = None if len(olds) * len(news) <= _FULL_SCAN else _WordIndex(new_codes)
+        candidates: list[tuple[float, int, int, int]] = []
+        for rank, block in enumerate(olds):
+            code = self._code(self.old_codes, block)
+            if not code:
+                continue
+            if index is None:
+                found = process.extract(
+                    code,
+                    new_codes,
+                    scorer=Indel.normalized_similarity,
+                    limit=None,
+                    score_cutoff=cutoff,
+                )
+            else:
+                near = index.near(code, rank * len(news) // max(1, len(olds)))
+                found = [
+                    (None, score, k)
+                    for k in near
+                    if (
+                        score := Indel.normalized_similarity(
+                            code, new_codes[k], score_cutoff=cutoff
+                        )
+                    )
+                ]
+            for _, score, k in found:
+                if new_codes[k] and (block.key is None or news[k].key is None):
+                    candidates.append((score, abs(rank - k), block.index, news[k].index))
+        return candidates
+
+    def _in_order(
+        self, candidates: list[tuple[float, int, int, int]]
+    ) -> list[tuple[int, int, float]]:
+        """Among the candidates within ``TIE`` of both their blocks' best, the pairs of
+        the heaviest chain that increases in both texts, the pairs already made counting
+        more than any candidate: where near-duplicates compete, document order wins."""
+        best_old: dict[int, float] = {}
+        best_new: dict[int, float] = {}
+        for score, _, i, j in candidates:
+            best_old[i] = max(best_old.get(i, 0.0), score)
+            best_new[j] = max(best_new.get(j, 0.0), score)
+        near = [
+            (i, j, score)
+            for score, _, i, j in candidates
+            if score >= best_old[i] - TIE and score >= best_new[j] - TIE
+        ]
+        if not near:
+            return []
+        fixed = [(i, j, 10.0) for i, (j, _) in self.pairs.items()]
+        points = sorted(fixed + near, key=lambda p: (p[0], -p[1]))
+        size = max(p[1] for p in points) + 2
+        tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
+        weight = [0.0] * len(points)
+        previous = [-1] * len(points)
+        for position, (_, j, score) in enumerate(points):
+            best, at = 0.0, -1
+            k = j  # pairs ending before new block j
+            while k > 0:
+                if tree[k][0] > best:
+                    best, at = tree[k]
+                k -= k & -k
+            weight[position] = best + score
+            previous[position] = at
+            k = j + 1
+            while k <= size:
+                if tree[k][0] < weight[position]:
+                    tree[k] = (weight[position], position)
+                k += k & -k
+        chosen: list[tuple[int, int, float]] = []
+        position = max(range(len(points)), key=weight.__getitem__)
+        taken_old: set[int] = set()
+        while position != -1:
+            i, j, score = points[position]
+            if score < 10.0 and i not in self.pairs and j not in self.taken and i not in taken_old:
+                chosen.append((i, j, score))
+                taken_old.add(i)
+            position = previous[position]
+        return chosen
+
+    def _related(self, i: int, j: int) -> bool:
+        """A second signal that two rewritten paragraphs are one: the same two opening
+        words, or at least two words in common that are rare in both texts."""
+        old, new = self.old[i].text, self.new[j].text
+        if _opening(old) == _opening(new) and _opening(old):
+            return True
+        frequency = self._word_frequency()
+        rare_old = {w for w in WORD.findall(old.lower()) if len(w) > 3 and frequency.get(w, 0) <= 3}
+        rare_new = {w for w in WORD.findall(new.lower()) if len(w) > 3 and frequency.get(w, 0) <= 3}
+        return len(rare_old & rare_new) >= 2
+
+    def _word_frequency(self) -> dict[str, int]:
+        """In how many blocks of the two texts each word occurs."""
+        if self._frequency is None:
+            frequency: dict[str, int] = {}
+            for block in (*self.old, *self.new):
+                for word in set(WORD.findall(block.text.lower())):
+                    frequency[word] = frequency.get(word, 0) + 1
+            self._frequency = frequency
+        return self._frequency
 
     def _pair(self, i: int, j: int, similarity: float) -> None:
         self.pairs[i] = (j, similarity)
@@ -210,6 +424,77 @@ class _Aligner:
         if code is None:
             code = codes[block.index] = self.alphabet.encode_words(block.text)
         return code
+
+
+class _WordIndex:
+    """New blocks by their rarest words: for an old block, the new blocks sharing most of
+    its rarest words, the nearest to where it stood first."""
+
+    def __init__(self, codes: list[str]) -> None:
+        self.frequency: dict[str, int] = {}
+        for code in codes:
+            for char in set(code):
+                self.frequency[char] = self.frequency.get(char, 0) + 1
+        self.postings: dict[str, list[int]] = {}
+        for k, code in enumerate(codes):
+            for char in self._rarest(code):
+                self.postings.setdefault(char, []).append(k)
+
+    def _rarest(self, code: str) -> list[str]:
+        return sorted(set(code), key=lambda c: (self.frequency.get(c, 0), c))[:_RARE_WORDS]
+
+    def near(self, code: str, where: int) -> list[int]:
+        hits: dict[int, int] = {}
+        for char in self._rarest(code):
+            postings = self.postings.get(char, ())
+            if len(postings) > 4 * _CANDIDATES:
+                # A word in very many blocks: only the copies nearest this place.
+                at = bisect_left(postings, where)
+                postings = postings[max(0, at - 2 * _CANDIDATES) : at + 2 * _CANDIDATES]
+            for k in postings:
+                hits[k] = hits.get(k, 0) + 1
+        return sorted(hits, key=lambda k: (-hits[k], abs(k - where)))[:_CANDIDATES]
+
+
+_QUALIFIERS = frozenset({"further", "also", "again", "once", "more", "and", "strongly"})
+
+
+def _movable(block: Block) -> bool:
+    return (
+        block.kind is Kind.CLAUSE
+        and block.parent is None
+        and block.section in (Section.PREAMBULAR, Section.OPERATIVE)
+    )
+
+
+def _stem_opening(text: str, cache: dict[str, str]) -> str:
+    """The text with its opening verb reduced to a stem ("Expressing"/"Expresses" →
+    "express"), and its closing punctuation dropped, so that a paragraph reads the same
+    in either part of a resolution."""
+    words = text.split(" ")
+    for n, word in enumerate(words[:3]):
+        lower = word.lower()
+        if lower in _QUALIFIERS or lower.endswith("ly"):
+            continue
+        stem = cache.get(lower)
+        if stem is None:
+            stem = cache[lower] = _stem(lower)
+        words[n] = stem
+        break
+    return " ".join(words).rstrip(",;.")
+
+
+def _stem(word: str) -> str:
+    for ending in ("ing", "es", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
+def _opening(text: str) -> tuple[str, ...]:
+    """The first two words, the first reduced to its stem."""
+    words = WORD.findall(text.lower())[:2]
+    return tuple([_stem(words[0]), *words[1:]]) if words else ()
 
 
 def _lane(block: Block) -> tuple[object, bool]:

@@ -83,7 +83,8 @@ def _compare(old: tuple[Block, ...], new: tuple[Block, ...]) -> Comparison:
 
 def _pair(old: Block, new: Block, similarity: float, in_order: bool) -> Change:
     text_changed = old.text != new.text
-    if not in_order:
+    if not in_order or old.section != new.section:
+        # Out of order, or from the preamble into the operative part (or back): moved.
         status = Status.MOVED
     elif text_changed:
         status = Status.EDITED

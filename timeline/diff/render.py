@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from timeline.diff.result import Block, Change, Comparison, Kind, Op, Status
+from timeline.diff.result import Block, Change, Comparison, Kind, Op, Section, Status
 
 # Counts in the order a reader wants them: what is new first, what stayed last.
 _SUMMARY_ORDER = (Status.ADDED, Status.REMOVED, Status.EDITED, Status.MOVED)
@@ -86,6 +86,24 @@ def render_text(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
+_PARTS = {
+    Section.PREAMBULAR: ("PP", "the preamble"),
+    Section.OPERATIVE: ("OP", "the operative part"),
+    Section.ANNEX: ("annex paragraph", "the annex"),
+}
+
+
+def place(block: Block) -> str:
+    """Where a block stood, as a reader names it: "OP 4", "PP 2", "(b)", "the preamble"."""
+    prefix, part = _PARTS.get(block.section, ("paragraph", "the text"))
+    number = block.number
+    if not number:
+        return part
+    if number[:1].isdigit():
+        return f"{prefix} {number}"
+    return number
+
+
 def _label(change: Change, old: Block | None, new: Block | None) -> str:
     """The status in words, with the number label(s), e.g. ``"PP5 (was PP4), edited"``."""
     numbers = ""
@@ -98,7 +116,10 @@ def _label(change: Change, old: Block | None, new: Block | None) -> str:
     if change.status is Status.UNCHANGED:
         return numbers
     if change.status is Status.MOVED:
-        status = "moved, edited" if change.text_changed else "moved"
+        # Where it came from, unless its old number already says it ("PP1 (was PP3)").
+        status = "moved" if old is None or "(was " in numbers else f"moved from {place(old)}"
+        if change.text_changed:
+            status += ", edited"
     else:
         status = str(change.status)
     return f"{numbers}, {status}" if numbers else status

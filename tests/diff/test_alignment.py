@@ -1,0 +1,96 @@
+"""Alignment a person would sign: near-duplicates keep document order, repeated texts do
+not make false moves, rewrites need a second signal, moves say where from."""
+
+from timeline.diff import Status, compare_texts, render_text
+
+
+def layout(*paragraphs: str) -> str:
+    return "\n\n".join(["The Security Council,", *paragraphs])
+
+
+def statuses(comparison) -> dict[tuple[int | None, int | None], Status]:
+    return {(c.old, c.new): c.status for c in comparison.alignment}
+
+
+def test_near_duplicate_paragraphs_keep_document_order():
+    """Each new paragraph is a shade closer to the other old one: position decides."""
+
+    def decides(n, who, resolution, year):
+        return (
+            f"{n}. Decides that the measures imposed in paragraph 7 shall apply to the {who} "
+            f"designated by the Committee established pursuant to resolution {resolution} ({year});"
+        )
+
+    old = layout(decides(1, "individuals", 1267, 1999), decides(2, "entities", 1989, 2011))
+    new = layout(decides(1, "entities", 1989, 1999), decides(2, "individuals", 1267, 2011))
+    assert statuses(compare_texts(old, new)) == {
+        (0, 0): Status.UNCHANGED,
+        (1, 1): Status.EDITED,
+        (2, 2): Status.EDITED,
+    }
+
+
+def test_a_repeated_text_removed_once_is_not_a_move():
+    a = "Reaffirming its strong commitment to the sovereignty of the country,"
+    b = "Noting the report of the Secretary-General,"
+    comparison = compare_texts(layout(a, b, a), layout(b, a))
+    found = statuses(comparison)
+    assert Status.MOVED not in found.values()
+    assert found[(3, 2)] is Status.UNCHANGED
+    assert found[(1, None)] is Status.REMOVED
+
+
+def test_many_repeated_paragraphs_report_no_false_moves():
+    texts = [
+        f"{n}. Decides to renew the measures of paragraph {n % 7} of resolution 2140 (2014);"
+        for n in range(1, 1_201)
+    ]
+    old = layout(*texts)
+    new = layout(*texts[5:], "1201. Decides to remain seized of the matter;")
+    counts = compare_texts(old, new).counts()
+    assert counts == {"unchanged": 1196, "edited": 0, "moved": 0, "removed": 5, "added": 1}
+
+
+def test_a_rewritten_paragraph_pairs_in_place_only_with_a_second_signal():
+    before = "1. Welcomes the report;"
+    after = "3. Decides to remain seized of the matter."
+    old = layout(
+        before, "2. Requests the Secretary-General to report on the observers every month;", after
+    )
+    related = layout(
+        before, "2. Requests the Secretary-General to brief the Council within fifteen days;", after
+    )
+    unrelated = layout(
+        before, "2. Urges all parties to the conflict to allow access to the country;", after
+    )
+    assert statuses(compare_texts(old, related))[(2, 2)] is Status.EDITED
+    found = statuses(compare_texts(old, unrelated))
+    assert found[(2, None)] is Status.REMOVED
+    assert found[(None, 2)] is Status.ADDED
+
+
+def test_a_move_says_where_it_came_from():
+    old = layout(
+        "1. Welcomes the report;",
+        "2. Requests the Secretary-General to report every month;",
+        "3. Demands an end to all violence;",
+        "4. Decides to remain seized of the matter.",
+    )
+    new = layout(
+        "1. Demands an end to all violence;",
+        "2. Welcomes the report;",
+        "3. Requests the Secretary-General to report every month;",
+        "4. Decides to remain seized of the matter.",
+    )
+    lines = render_text(compare_texts(old, new)).splitlines()
+    assert "1 (was 3), moved: Demands an end to all violence;" in lines
+    unnumbered = render_text(compare_texts(old.replace("3. Demands", "Demands"), new))
+    assert "1, moved from the operative part: Demands an end to all violence;" in unnumbered
+
+
+def test_a_paragraph_moved_from_the_preamble_says_so():
+    concern = "its grave concern at the situation in the country"
+    old = f"Expressing {concern},\n\n1. Decides to remain seized;"
+    new = f"1. Expresses {concern};\n\n2. Decides to remain seized;"
+    lines = render_text(compare_texts(old, new)).splitlines()
+    assert lines[1].startswith("1, moved from the preamble, edited: ")
