@@ -77,3 +77,87 @@ def test_very_long_clauses_diff_exactly():
     assert "".join(text for op, text in ops if op is not Op.INSERT) == old
     assert "".join(text for op, text in ops if op is not Op.DELETE) == new
     assert sum(1 for op, _ in ops if op is Op.INSERT) == 40
+
+
+def test_a_clause_that_keeps_its_long_opening_is_not_shown_wholly_replaced():
+    opening = (
+        "Requests the Secretary-General to report to the Council on the implementation "
+        "of this resolution"
+    )
+    old = f"{opening} within 30 days;"
+    new = (
+        f"{opening}, including on cross-border access through the crossings at Bab al-Hawa "
+        "and Bab al-Salam, on monitoring by the United Nations of every shipment, on the "
+        "needs of the people in every governorate and on the funding of the appeal, within "
+        "sixty days and every month thereafter, and to brief the members of the Council;"
+    )
+    ops = diff_words(old, new)
+    assert ops != ((Op.DELETE, old), (Op.INSERT, new))
+    assert ops[0] == (Op.EQUAL, opening)
+
+
+def test_five_words_kept_in_a_row_stay_kept_between_large_changes():
+    before_old = (
+        "Condemns the continued widespread and gross violations of human rights by the authorities"
+    )
+    before_new = (
+        "Urges all parties to the conflict to refrain immediately from any attack against civilians"
+    )
+    kept = "in the cities of Homs and Hama"
+    after_old = "and demands that they cease all violence at once without any condition whatsoever;"
+    after_new = "and calls for the release of every detainee held in connection with the protests;"
+    ops = diff_words(f"{before_old} {kept} {after_old}", f"{before_new} {kept} {after_new}")
+    assert any(op is Op.EQUAL and kept in text for op, text in ops)
+
+
+def test_kept_runs_of_five_words_are_never_inside_a_deletion_and_its_insertion():
+    from tests.diff import real_pairs
+    from timeline.diff import ClauseInput, compare_clauses
+
+    pairs = [
+        (real_pairs.V3_PREAMBLE, real_pairs.LATE_PREAMBLE),
+        (real_pairs.US_REVISED, real_pairs.RUSSIAN_13_APRIL),
+        (real_pairs.US_REVISED, real_pairs.S_2012_219),
+        (real_pairs.RUSSIAN_13_APRIL, real_pairs.S_2012_219),
+        (real_pairs.PAKISTAN_19_JULY, real_pairs.UK_FINAL_19_JULY),
+    ]
+    checked = 0
+    for old, new in pairs:
+        comparison = compare_clauses(
+            [ClauseInput(s, n, t) for _, s, n, t in old],
+            [ClauseInput(s, n, t) for _, s, n, t in new],
+        )
+        for change in comparison.alignment:
+            for (op, deleted), (next_op, inserted) in pairwise(change.ops):
+                if op is Op.DELETE and next_op is Op.INSERT:
+                    checked += 1
+                    for kept_op, text in diff_words(deleted, inserted):
+                        if kept_op is Op.EQUAL:
+                            assert len(text.split()) < 5, (deleted, inserted)
+    assert checked >= 15
+
+
+def test_invisible_characters_are_no_edit():
+    from timeline.diff import ClauseInput, Status, compare_clauses
+
+    old = [
+        ClauseInput("operative", "1", "Calls for humanitarian access to non-governmental groups;")
+    ]
+    new = [
+        ClauseInput(
+            "operative",
+            "1",
+            "Calls for hu\u00admanitarian\u200b access to non\u2011governmental groups;",
+        )
+    ]
+    (change,) = compare_clauses(old, new).alignment
+    assert change.status is Status.UNCHANGED
+
+
+def test_a_hundred_thousand_word_paragraph_is_diffed_exactly():
+    old = " ".join(f"word{i % 997}" for i in range(100_000)) + ";"
+    # Changed at both ends, so no common opening or ending shortens the work.
+    new = "Recalls " + old.replace("word13 ", "term13 ", 25)[:-1] + " and more;"
+    ops = diff_words(old, new)
+    assert "".join(text for op, text in ops if op is not Op.INSERT) == old
+    assert "".join(text for op, text in ops if op is not Op.DELETE) == new

@@ -82,6 +82,14 @@ _BRACKETED_LABEL = re.compile(
 _HEADING_REACH = 40
 
 
+def visible(text: str) -> str:
+    """The text without the characters that print as nothing (soft hyphens inside a line
+    included) and with non-breaking hyphens as hyphens: what a reader sees, so that a
+    comparison never shows an edit nobody can see."""
+    text = _INVISIBLE.sub("", text).replace("\u2011", "-").replace("\u2010", "-")
+    return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
+
+
 def clean_lines(text: str) -> list[str]:
     """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
     text = _LINE_BREAKS.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from timeline.diff.align import align
+from timeline.diff.clean import visible
 from timeline.diff.parse import parse_text
 from timeline.diff.result import (
     Block,
@@ -31,7 +32,8 @@ def compare_clauses(old: Sequence[ClauseInput], new: Sequence[ClauseInput]) -> C
     """Compare two revisions given as clauses, in document order.
 
     Block indexes in the result are positions in ``old`` and ``new``. Texts are compared
-    and reported with each run of whitespace collapsed to one space. A clause's ``key``
+    and reported with each run of whitespace collapsed to one space and without the
+    characters that print as nothing (`timeline.diff.clean.visible`). A clause's ``key``
     decides its alignment when the clause on the other side has one too.
     """
     return _compare(_blocks(old), _blocks(new))
@@ -44,7 +46,7 @@ def _blocks(clauses: Sequence[ClauseInput]) -> tuple[Block, ...]:
             Kind(clause.kind),
             None if clause.kind == Kind.HEADING else Section(clause.section or "operative"),
             clause.number,
-            " ".join(clause.text.split()),
+            " ".join(visible(clause.text).split()),
             clause.parent,
             clause.key,
             tuple(clause.proposers),

@@ -24,8 +24,14 @@ from timeline.diff.tokens import Alphabet
 # full text keep under 0.4 after cleanup, and their few kept tokens are "the", "of" and
 # commas scattered between hunks, so those are shown as one deletion and one insertion.
 _MIN_KEPT = 0.4
+# A run of this many words kept in a row is shown kept, whatever the rest of the clause.
+_KEPT_RUN = 5
+# Beyond this many token pairs, the exact LCS would need too much memory (a
+# 100,000-word paragraph against another): diff-match-patch's linear-memory diff is used.
+_LCS_CELLS = 50_000_000
 
 _DMP = diff_match_patch()
+_DMP.Diff_Timeout = 2.0
 
 
 def diff_words(old: str, new: str) -> tuple[tuple[Op, str], ...]:
@@ -34,8 +40,9 @@ def diff_words(old: str, new: str) -> tuple[tuple[Op, str], ...]:
     Guarantees: joining the text of ``equal`` and ``delete`` ops gives exactly ``old``;
     joining ``equal`` and ``insert`` gives exactly ``new``; no op has empty text; no two
     neighbouring ops have the same kind; between two equal ops, a delete comes before an
-    insert. When less than 40% of the tokens are kept, the result is one delete of
-    ``old`` and one insert of ``new``.
+    insert. When less than 40% of the tokens are kept and no five words in a row are,
+    the result is one delete of ``old`` and one insert of ``new``; a run of five or more
+    kept words is always shown kept.
     """
     if old == new:
         return ((Op.EQUAL, old),) if old else ()
@@ -44,6 +51,27 @@ def diff_words(old: str, new: str) -> tuple[tuple[Op, str], ...]:
     alphabet = Alphabet()
     a = alphabet.encode_tokens(old)
     b = alphabet.encode_tokens(new)
+    spaces = {char for token, char in alphabet.items() if token.isspace()}
+    words = {char for token, char in alphabet.items() if token[:1].isalnum() or token[:1] == "_"}
+    diffs = _token_diff(a, b)
+    longest_run = max((_count(text, words) for op, text in diffs if op == 0), default=0)
+    _DMP.diff_cleanupSemantic(diffs)
+    diffs = _restore_kept_runs(diffs, words)
+
+    tokens = {char: token for token, char in alphabet.items()}
+    kept = sum(len(text) - _count(text, spaces) for op, text in diffs if op == 0)
+    total = len(a) - _count(a, spaces) + len(b) - _count(b, spaces)
+    if total and 2 * kept / total < _MIN_KEPT and longest_run < _KEPT_RUN:
+        return ((Op.DELETE, old), (Op.INSERT, new))
+    return tuple((op, "".join(map(tokens.__getitem__, text))) for op, text in _hunks(diffs))
+
+
+def _token_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """(op, tokens) runs turning ``a`` into ``b``, in diff-match-patch's shape: the
+    longest common subsequence, or, for texts too long for it, diff-match-patch's own
+    linear-memory diff."""
+    if len(a) * len(b) > _LCS_CELLS:
+        return [tuple(d) for d in _DMP.diff_main(a, b, False)]
     diffs: list[tuple[int, str]] = []
     for tag, i1, i2, j1, j2 in Indel.opcodes(a, b):
         if tag == "equal":
@@ -53,15 +81,49 @@ def diff_words(old: str, new: str) -> tuple[tuple[Op, str], ...]:
                 diffs.append((-1, a[i1:i2]))
             if j2 > j1:
                 diffs.append((1, b[j1:j2]))
-    _DMP.diff_cleanupSemantic(diffs)
+    return diffs
 
-    tokens = {char: token for token, char in alphabet.items()}
-    spaces = {char for token, char in alphabet.items() if token.isspace()}
-    kept = sum(len(text) - _count(text, spaces) for op, text in diffs if op == 0)
-    total = len(a) - _count(a, spaces) + len(b) - _count(b, spaces)
-    if total and 2 * kept / total < _MIN_KEPT:
-        return ((Op.DELETE, old), (Op.INSERT, new))
-    return tuple((op, "".join(map(tokens.__getitem__, text))) for op, text in _hunks(diffs))
+
+def _restore_kept_runs(diffs: list, words: set[str]) -> list[tuple[int, str]]:
+    """Semantic cleanup can fold words both texts share into a deletion and the insertion
+    beside it; a run of ``_KEPT_RUN`` or more such words is taken back out as kept."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(diffs):
+        op, text = diffs[i]
+        if op == -1 and i + 1 < len(diffs) and diffs[i + 1][0] == 1:
+            inserted = diffs[i + 1][1]
+            pieces = _token_diff(text, inserted)
+            if any(p == 0 and _count(t, words) >= _KEPT_RUN for p, t in pieces):
+                deleted_run, inserted_run = [], []
+                for p, t in pieces:
+                    if p == 0 and _count(t, words) >= _KEPT_RUN:
+                        out.extend(_pending(deleted_run, inserted_run))
+                        out.append((0, t))
+                    elif p == 0:
+                        deleted_run.append(t)
+                        inserted_run.append(t)
+                    elif p == -1:
+                        deleted_run.append(t)
+                    else:
+                        inserted_run.append(t)
+                out.extend(_pending(deleted_run, inserted_run))
+                i += 2
+                continue
+        out.append((op, text))
+        i += 1
+    return out
+
+
+def _pending(deleted: list[str], inserted: list[str]) -> list[tuple[int, str]]:
+    out = []
+    if deleted:
+        out.append((-1, "".join(deleted)))
+    if inserted:
+        out.append((1, "".join(inserted)))
+    deleted.clear()
+    inserted.clear()
+    return out
 
 
 def _hunks(diffs: list[tuple[int, str]]) -> list[tuple[Op, str]]:
