@@ -175,3 +175,43 @@ def test_manage_py_parse_refuses_what_it_cannot_read(tmp_path):
     big.write_text("Noting it,\n" * 30_000, encoding="utf-8")
     with pytest.raises(CommandError, match="the limit is 200,000"):
         call_command("parse", str(big))
+
+
+def test_the_arabic_text_reads_its_heading_labels_and_sections():
+    text = (
+        "إن مجلس الأمن،\n\nإذ يشير إلى بيانه الرئاسي المؤرخ 3 آب/أغسطس 2011،\n\n"
+        "وإذ يعرب عن قلقه البالغ إزاء تدهور الحالة في سورية،\n\n"
+        "1 - يطالب بأن تضع الحكومة السورية حدا فوريا لجميع أعمال العنف؛\n\n"
+        "٢ - يقرر أن يبقي المسألة قيد نظره."
+    )
+    blocks = parse_text(text)
+    assert [(b.kind, b.section, b.number) for b in blocks] == [
+        (Kind.HEADING, None, None),
+        (Kind.CLAUSE, "preambular", None),
+        (Kind.CLAUSE, "preambular", None),
+        (Kind.CLAUSE, "operative", "1"),
+        (Kind.CLAUSE, "operative", "٢"),
+    ]
+    assert blocks[3].text.startswith("يطالب")
+
+
+def test_the_french_text_reads_its_heading_and_sections():
+    text = (
+        "Le Conseil de sécurité,\n\nRappelant sa déclaration du 3 août 2011,\n\n"
+        "Profondément préoccupé par la détérioration de la situation,\n\n"
+        "1. Exige que le Gouvernement syrien mette fin à la violence;\n\n"
+        "2. Décide de rester saisi de la question."
+    )
+    blocks = parse_text(text)
+    assert [(b.kind, b.section, b.number) for b in blocks] == [
+        (Kind.HEADING, None, None),
+        (Kind.CLAUSE, "preambular", None),
+        (Kind.CLAUSE, "preambular", None),
+        (Kind.CLAUSE, "operative", "1"),
+        (Kind.CLAUSE, "operative", "2"),
+    ]
+
+
+def test_a_latin_symbol_inside_an_arabic_paragraph_does_not_decide_its_section():
+    text = "إن مجلس الأمن،\n\nإذ يشير إلى قراره S/2012/77،\n\nيرحب بتقرير الأمين العام،"
+    assert [b.section for b in parse_text(text)][1:] == ["preambular", "preambular"]

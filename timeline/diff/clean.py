@@ -67,7 +67,12 @@ _HEADING_BLOCK = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_COUNCIL = re.compile(r"(?:the[ ]+)?security[ ]+council[ ]*,", re.IGNORECASE)
+_COUNCIL = re.compile(
+    r"(?:the[ ]+)?security[ ]+council[ ]*,|le[ ]+conseil[ ]+de[ ]+s[ée]curit[ée][ ]*,"
+    r"|el[ ]+consejo[ ]+de[ ]+seguridad[ ]*,|совет[ ]+безопасности[ ]*,|安全理事会[，,]"
+    r"|(?:إن[ ]+)?مجلس[ ]+الأمن[ ]*[،,]",
+    re.IGNORECASE,
+)
 _FOOTNOTE_RULE = re.compile(r"[_\u2014\u2015-]{5,}")
 _FOOTNOTE = re.compile(r"(?P<number>\d{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)[ .)]+\S")
 _SUPERSCRIPTS = str.maketrans(

@@ -22,6 +22,8 @@ _MAIN_LABEL = re.compile(
         (?:[ ]*[.\-\u2013\u2014:)][ ]*|[ ]+|$)
     |
         (?P<bare>\d+(?:[ ]*(?:bis|ter|quater))?)[.)](?:[ ]+|$)    # 1.  12.  3 bis.  4)
+    |
+        (?P<dashed>\d+)[ ]*[-\u2013](?:[ ]+|$)                   # the Arabic text's 1 -  ١ -
     )
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -30,10 +32,18 @@ _SUB_LABEL = re.compile(r"(?P<sub>\([a-z]{1,2}\)|\([ivxl]+\)|[a-z]\))(?:[ ]+|$)"
 _HEADING = re.compile(
     r"(?:the[ ]+)?(?:security[ ]+council|general[ ]+assembly)[ ]*[,:]?"
     r"|annex(?:[ ]+[\w.]+)?"
-    r"|resolution[ ]+\d+[ ]*\(\d{4}\)",
+    r"|resolution[ ]+\d+[ ]*\(\d{4}\)"
+    # The Council's heading in the other official languages.
+    r"|le[ ]+conseil[ ]+de[ ]+s[ée]curit[ée][ ]*,?|el[ ]+consejo[ ]+de[ ]+seguridad[ ]*,?"
+    r"|совет[ ]+безопасности[ ]*,?|安全理事会[，,]?"
+    r"|(?:إن[ ]+)?مجلس[ ]+الأمن[ ]*[،,]?"
+    r"|annexe(?:[ ]+[\w.]+)?|anexo(?:[ ]+[\w.]+)?|المرفق",
     re.IGNORECASE,
 )
-_FIRST_WORDS = re.compile(r"[A-Za-z]+")
+_FIRST_WORDS = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# The Arabic text opens each preambular paragraph with "إذ" ("whereas").
+_ARABIC_PREAMBULAR = re.compile(r"(?:وإذ|إذ)\s")
 
 # Words that may precede the participle or verb that decides the section ("Further
 # recalling", "Strongly condemns", "Also requests").
@@ -187,7 +197,7 @@ def _label(text: str) -> tuple[str | None, str, bool, bool]:
         text = " ".join(text.split())
     match = _MAIN_LABEL.match(text)
     if match:
-        label = match.group("marked") or match.group("bare")
+        label = match.group("marked") or match.group("bare") or match.group("dashed")
         return label, text[match.end() :], False, False
     match = _SUB_LABEL.match(text)
     if match:
@@ -199,15 +209,23 @@ def _section(number: str | None, text: str) -> Section | None:
     """The section a label or opening word shows, or ``None`` if neither shows one."""
     if number is not None:
         return Section.PREAMBULAR if number[:2].lower() == "pp" else Section.OPERATIVE
+    opening = text.lstrip("[“\"‘'(…. ")
+    if _ARABIC_PREAMBULAR.match(opening):
+        return Section.PREAMBULAR
+    if opening[:1].isalpha() and not _LATIN.match(opening):
+        # Another script: only a label or the Arabic "إذ" tells the section.
+        return None
     words = _FIRST_WORDS.findall(text[:80])
     if not words or not words[0][0].isupper():
         # A lower-case opening is a quotation cut from inside a paragraph.
         return None
     for word in words:
         lower = word.lower()
-        if lower in _QUALIFIERS or lower.endswith("ly"):
+        if lower in _QUALIFIERS or lower.endswith(("ly", "ment")):
             continue
         if lower.endswith(("ing", "ed")) or lower in _PREAMBULAR_WORDS:
+            return Section.PREAMBULAR
+        if lower.endswith(("ant", "é", "ée", "és")):  # French: Rappelant, préoccupé
             return Section.PREAMBULAR
         if lower.endswith("s"):
             return Section.OPERATIVE
