@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from django.utils.text import slugify
 
 from timeline.diff import ClauseInput, Kind, Op, compare_clauses, parse_text
+from timeline.diff.parse import TextTooLong
 
 # A UN draft is tens of kilobytes; anything this long is not one.
 MAX_PASTE_CHARS = 200_000
@@ -53,7 +54,10 @@ def paste_parse(text: str) -> list[PastedClause]:
             f"{MAX_PASTE_CHARS:,}. A draft resolution is tens of kilobytes: paste one "
             "draft's text only."
         )
-    blocks = parse_text(text)
+    try:
+        blocks = parse_text(text)
+    except TextTooLong as error:
+        raise PasteError(str(error)) from None
     if not blocks:
         raise PasteError("Nothing to read: the pasted text is empty once cleaned.")
     clause_index: dict[int, int] = {}

@@ -180,7 +180,7 @@ def test_ops_rebuild_every_block():
 
 
 def test_very_long_clauses():
-    long = "Recalling " + ", ".join(f"its resolution {n} (2012)" for n in range(2000)) + ","
+    long = "Recalling " + ", ".join(f"its resolution {n} (2012)" for n in range(1600)) + ","
     edited = long.replace("resolution 1500 (2012)", "resolution 1500 (2013)")
     comparison = compare_texts(f"{long}\n\nNoting the Envoy,", f"{edited}\n\nNoting the Envoy,")
     (first, second) = comparison.alignment

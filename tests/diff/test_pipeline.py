@@ -215,3 +215,22 @@ def test_the_french_text_reads_its_heading_and_sections():
 def test_a_latin_symbol_inside_an_arabic_paragraph_does_not_decide_its_section():
     text = "إن مجلس الأمن،\n\nإذ يشير إلى قراره S/2012/77،\n\nيرحب بتقرير الأمين العام،"
     assert [b.section for b in parse_text(text)][1:] == ["preambular", "preambular"]
+
+
+def test_a_paragraph_beyond_the_limit_is_refused_with_a_message_not_exhausted_memory(tmp_path):
+    from django.core.management.base import CommandError
+
+    from timeline.paste import PasteError
+
+    runaway = "Noting " + "the situation " * 5_000 + "in Syria,"
+    with pytest.raises(
+        PasteError,
+        match=r"Paragraph 1 \(“Noting the situation.*the limit for one paragraph is 50,000",
+    ):
+        paste_parse(runaway)
+    path = tmp_path / "runaway.txt"
+    path.write_text(runaway, encoding="utf-8")
+    with pytest.raises(CommandError, match="the limit for one paragraph is 50,000"):
+        call_command("compare", str(path), str(path))
+    with pytest.raises(CommandError, match="the limit for one paragraph is 50,000"):
+        call_command("parse", str(path))

@@ -60,6 +60,17 @@ _PARAGRAPH_END = re.compile(r"[,;:.]$")
 _ITEM_END = re.compile(r"(?:[;:.]|;[ ]+(?:and|or))$")
 
 
+# The largest inputs the engine reads: the longest resolutions run to 200,000 characters
+# and their longest paragraphs to a few thousand; a benchmark of 10,000 paragraphs is
+# about 3 million. Beyond these, time and memory would run out before an answer.
+MAX_DOCUMENT_CHARS = 5_000_000
+MAX_PARAGRAPH_CHARS = 50_000
+
+
+class TextTooLong(ValueError):
+    """A text or paragraph beyond the engine's limits; the message says which."""
+
+
 def parse_text(text: str) -> list[Block]:
     """Split a UN-layout text into blocks, in document order.
 
@@ -80,10 +91,20 @@ def parse_text(text: str) -> list[Block]:
     - a sub-paragraph ``(a)``/``a)`` has ``parent`` set to the nearest paragraph above
       it that is not itself a sub-paragraph, and takes that paragraph's section.
     """
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise TextTooLong(
+            f"The text is {len(text):,} characters long; the limit is {MAX_DOCUMENT_CHARS:,}."
+        )
     blocks: list[Block] = []
     parent: Block | None = None
     section = Section.PREAMBULAR
     for number, body, is_sub, heading in _paragraphs(text):
+        if len(body) > MAX_PARAGRAPH_CHARS:
+            raise TextTooLong(
+                f"Paragraph {len(blocks) + 1} (“{body[:40]}…”) is {len(body):,} characters "
+                f"long; the limit for one paragraph is {MAX_PARAGRAPH_CHARS:,}. Is a blank "
+                "line or a label missing between paragraphs?"
+            )
         if heading or (number is None and not is_sub and _HEADING.fullmatch(body)):
             blocks.append(Block(len(blocks), Kind.HEADING, None, None, body))
             continue

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from timeline.comparisons import across_families, revision_inputs, text_inputs
 from timeline.diff import compare_clauses, render_html, render_text
+from timeline.diff.parse import TextTooLong
 from timeline.models import Revision
 
 REVISION = re.compile(r"^(?P<family>[\w-]+)/(?P<revision>[\w-]+)/?$")
@@ -52,6 +53,8 @@ class Command(BaseCommand):
                 return text_inputs(path.read_text(encoding="utf-8")), None
             except (OSError, UnicodeDecodeError) as error:
                 raise CommandError(f"cannot read {spec}: {error}") from None
+            except TextTooLong as error:
+                raise CommandError(f"{spec}: {error}") from None
         match = REVISION.match(spec)
         if match is None:
             raise CommandError(

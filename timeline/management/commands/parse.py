@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from timeline.diff import Kind, parse_text
+from timeline.diff.parse import TextTooLong
 from timeline.paste import MAX_PASTE_CHARS
 
 
@@ -34,7 +35,11 @@ class Command(BaseCommand):
                 "(a draft resolution is tens of kilobytes)."
             )
         clauses, index = [], {}
-        for block in parse_text(text):
+        try:
+            blocks = parse_text(text)
+        except TextTooLong as error:
+            raise CommandError(f"{file}: {error}") from None
+        for block in blocks:
             if block.kind is Kind.HEADING:
                 continue
             index[block.index] = len(clauses)
