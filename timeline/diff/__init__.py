@@ -13,7 +13,9 @@ Pure Python, independent of Django (DESIGN §5, issue 3). Public API:
     keys on both sides never do.
 
 ``parse_text(text: str) -> list[Block]``
-    The one parser of UN text layout, shared with the admin's "paste the text".
+    The one text pipeline (``clean`` then ``parse``): a draft as pasted or copied from a
+    UN PDF into its paragraphs, shared by the admin's "paste the text", ``manage.py
+    parse`` and ``manage.py compare``. Raises ``TextTooLong`` beyond the input limits.
 
 A :class:`Comparison` holds the ``old`` and ``new`` blocks and the ``alignment``: one
 :class:`Change` per old block (``unchanged``, ``edited``, ``moved`` or ``removed``) and
