@@ -14,7 +14,7 @@ def test_home_lists_the_families_without_console_errors(site, page):
 
 def test_a_reader_opens_russias_third_draft_and_sees_its_provenance(site, page):
     page.goto(site + "/")
-    page.get_by_role("link", name="R3 (16/17 Jan)").click()
+    page.get_by_role("link", name="R3 (16/17 Jan)", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("R3 (16/17 Jan)")
     access = page.locator("article.clause", has_text="international media")
     expect(access.locator(".marker-paraphrase")).to_have_text("reported paraphrase")

@@ -78,6 +78,7 @@ _FOOTNOTE = re.compile(r"(?P<number>\d{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)[
 _SUPERSCRIPTS = str.maketrans(
     "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789"
 )
+_SUPERSCRIPT = re.compile("[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=[\w.,;:)\]”’\"])[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _BRACKETED_LABEL = re.compile(
     r"^\[(?P<label>(?:pp|op)[ ]*\d+(?:[ ]*(?:bis|ter|quater))?|\d+\.)[ ]+", re.IGNORECASE
@@ -95,31 +96,53 @@ def visible(text: str) -> str:
     return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
 
 
-def clean_lines(text: str) -> list[str]:
-    """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
+# Every character the first step changes, found in one pass over the text.
+_SPECIAL = re.compile(
+    "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u2010\u2011"
+    "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
+# Furniture lines are short; longer lines are not tried against the patterns.
+_FURNITURE_LENGTH = 48
+
+
+def _normalise(text: str) -> str:
+    """Line breaks, spaces, hyphens and invisible characters as the module says."""
     text = _LINE_BREAKS.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")
     text = _INVISIBLE.sub("", text).replace("\u2011", "-").replace("\u2010", "-")
-    text = _ODD_SPACES.sub(" ", text)
+    return _ODD_SPACES.sub(" ", text)
+
+
+def clean_lines(text: str) -> list[str]:
+    """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
+    if _SPECIAL.search(text):
+        text = _normalise(text)
     lines: list[str] = []
+    append = lines.append
     for page_number, page in enumerate(text.split("\x0c")):
         if page_number:
-            lines.append(PAGE)
+            append(PAGE)
         for raw in page.split("\n"):
             line = raw.strip()
             if not line:
-                lines.append(BLANK)
-            elif _FURNITURE.fullmatch(line):
-                lines.append(PAGE)
+                append(BLANK)
+            elif len(line) <= _FURNITURE_LENGTH and _FURNITURE.fullmatch(line):
+                append(PAGE)
             else:
                 if _SOFT_HYPHEN in line:
                     # A soft hyphen prints only where a line breaks: one ending the line
                     # joins it to the next; any other goes.
                     ends = line.endswith(_SOFT_HYPHEN)
                     line = line.replace(_SOFT_HYPHEN, "") + (_SOFT_HYPHEN if ends else "")
-                lines.append(_BRACKETED_LABEL.sub(r"\g<label> [", line))
+                if line[0] == "[":
+                    line = _BRACKETED_LABEL.sub(r"\g<label> [", line)
+                append(line)
     lines = _drop_heading_block(lines)
-    lines, notes = _drop_footnotes(lines)
-    lines = _drop_markers(lines, notes)
+    if any(line != BLANK and line[0] in "_-\u2014\u2015" for line in lines):
+        lines, notes = _drop_footnotes(lines)
+    else:
+        notes = set()
+    if notes or _SUPERSCRIPT.search(text):
+        lines = _drop_markers(lines, notes)
     return _tidy(lines)
 
 
