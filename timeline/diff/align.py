@@ -124,6 +124,7 @@ class _Aligner:
         self.old_codes: dict[int, str] = {}
         self.new_codes: dict[int, str] = {}
         self._frequency: dict[str, int] | None = None
+        self._long_words: set[str] = set()
 
     def match_keys(self) -> None:
         new_by_key: dict[str, int] = {}
@@ -396,24 +397,27 @@ class _Aligner:
 
     def _related(self, i: int, j: int) -> bool:
         """A second signal that two rewritten paragraphs are one: the same two opening
-        words, or at least two words in common that are rare in both texts."""
-        old, new = self.old[i].text, self.new[j].text
-        if _opening(old) == _opening(new) and _opening(old):
+        words, or at least two words of four letters or more in common that are rare in
+        the two texts (in three blocks or fewer)."""
+        old, new = self.old[i], self.new[j]
+        if _opening(old.text) and _opening(old.text) == _opening(new.text):
             return True
-        frequency = self._word_frequency()
-        rare_old = {w for w in WORD.findall(old.lower()) if len(w) > 3 and frequency.get(w, 0) <= 3}
-        rare_new = {w for w in WORD.findall(new.lower()) if len(w) > 3 and frequency.get(w, 0) <= 3}
-        return len(rare_old & rare_new) >= 2
+        frequency, long_words = self._word_frequency()
+        shared = set(self._code(self.old_codes, old)) & set(self._code(self.new_codes, new))
+        return sum(1 for c in shared if c in long_words and frequency.get(c, 0) <= 3) >= 2
 
-    def _word_frequency(self) -> dict[str, int]:
-        """In how many blocks of the two texts each word occurs."""
+    def _word_frequency(self) -> tuple[dict[str, int], set[str]]:
+        """In how many blocks of the two texts each word occurs (by its code), and the
+        codes of the words of four letters or more."""
         if self._frequency is None:
             frequency: dict[str, int] = {}
-            for block in (*self.old, *self.new):
-                for word in set(WORD.findall(block.text.lower())):
-                    frequency[word] = frequency.get(word, 0) + 1
+            for codes, blocks in ((self.old_codes, self.old), (self.new_codes, self.new)):
+                for block in blocks:
+                    for char in set(self._code(codes, block)):
+                        frequency[char] = frequency.get(char, 0) + 1
             self._frequency = frequency
-        return self._frequency
+            self._long_words = {char for word, char in self.alphabet.items() if len(word) > 3}
+        return self._frequency, self._long_words
 
     def _pair(self, i: int, j: int, similarity: float) -> None:
         self.pairs[i] = (j, similarity)

@@ -105,10 +105,20 @@ _SPECIAL = re.compile(
 _FURNITURE_LENGTH = 48
 
 
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u200c\u200d]")
+
+
 def _normalise(text: str) -> str:
-    """Line breaks, spaces, hyphens and invisible characters as the module says."""
-    text = _LINE_BREAKS.sub("\n", text).replace(_PARAGRAPH_SEPARATOR, "\n\n")
-    text = _INVISIBLE.sub("", text).replace("\u2011", "-").replace("\u2010", "-")
+    """Line breaks, spaces, hyphens and invisible characters as the module says; each
+    rule runs only where its characters occur (most texts need one or two)."""
+    if "\r" in text or "\u2028" in text or "\u0085" in text:
+        text = _LINE_BREAKS.sub("\n", text)
+    if _PARAGRAPH_SEPARATOR in text:
+        text = text.replace(_PARAGRAPH_SEPARATOR, "\n\n")
+    if _ZERO_WIDTH.search(text):
+        text = _INVISIBLE.sub("", text)
+    if "\u2011" in text or "\u2010" in text:
+        text = text.replace("\u2011", "-").replace("\u2010", "-")
     return _ODD_SPACES.sub(" ", text)
 
 

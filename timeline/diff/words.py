@@ -55,8 +55,7 @@ def diff_words(old: str, new: str) -> tuple[tuple[Op, str], ...]:
     words = {char for token, char in alphabet.items() if token[:1].isalnum() or token[:1] == "_"}
     diffs = _token_diff(a, b)
     longest_run = max((_count(text, words) for op, text in diffs if op == 0), default=0)
-    _DMP.diff_cleanupSemantic(diffs)
-    diffs = _restore_kept_runs(diffs, words)
+    diffs = _restore_kept_runs(_cleanup(diffs), words)
 
     tokens = {char: token for token, char in alphabet.items()}
     kept = sum(len(text) - _count(text, spaces) for op, text in diffs if op == 0)
@@ -64,6 +63,52 @@ def diff_words(old: str, new: str) -> tuple[tuple[Op, str], ...]:
     if total and 2 * kept / total < _MIN_KEPT and longest_run < _KEPT_RUN:
         return ((Op.DELETE, old), (Op.INSERT, new))
     return tuple((op, "".join(map(tokens.__getitem__, text))) for op, text in _hunks(diffs))
+
+
+def _cleanup(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Fold each kept run no longer than the changes on both its sides into them, so that
+    "the" or a comma kept between two rewrites does not cut one hunk in two — the first
+    and main rule of diff-match-patch's semantic cleanup, in one pass with a stack
+    (linear; the library's pure-Python loop took half of a comparison's time).
+
+    Works on hunks: each equality, and each run of changes as (deleted, inserted)."""
+    hunks: list[list] = []  # [0, text] or [1, deleted, inserted]
+    for op, text in diffs:
+        if op == 0:
+            hunks.append([0, text])
+        elif hunks and hunks[-1][0] == 1:
+            hunks[-1][1 if op == -1 else 2] += text
+        else:
+            hunks.append([1, text, ""] if op == -1 else [1, "", text])
+        # Fold while the hunk before the last change is a short equality between changes.
+        while (
+            len(hunks) >= 3
+            and hunks[-1][0] == 1
+            and hunks[-2][0] == 0
+            and hunks[-3][0] == 1
+            and _foldable(hunks[-3], hunks[-2][1], hunks[-1])
+        ):
+            after = hunks.pop()
+            kept = hunks.pop()[1]
+            before = hunks[-1]
+            before[1] += kept + after[1]
+            before[2] += kept + after[2]
+    out: list[tuple[int, str]] = []
+    for hunk in hunks:
+        if hunk[0] == 0:
+            out.append((0, hunk[1]))
+        else:
+            if hunk[1]:
+                out.append((-1, hunk[1]))
+            if hunk[2]:
+                out.append((1, hunk[2]))
+    return out
+
+
+def _foldable(before: list, kept: str, after: list) -> bool:
+    return len(kept) <= max(len(before[1]), len(before[2])) and len(kept) <= max(
+        len(after[1]), len(after[2])
+    )
 
 
 def _token_diff(a: str, b: str) -> list[tuple[int, str]]:
