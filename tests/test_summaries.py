@@ -75,3 +75,19 @@ def test_a_number_is_read_by_its_value(one, other, same):
 def test_typography_is_punctuation_quotes_spacing_and_case():
     assert words_of("the Government’s  commitment,") == words_of("the government's commitment")
     assert words_of("the Government’s commitment") != words_of("the Governments’ commitments")
+
+
+def test_a_merge_and_a_split_are_counted_as_such_not_as_removed_and_added():
+    from timeline.diff import compare_texts
+    from timeline.summaries import Side, summarise
+
+    old = (
+        "1. Condemns the continued widespread violations of human rights by the authorities;"
+        "\n\n2. Condemns all violence, irrespective of where it comes from;"
+    )
+    new = (
+        "1. Condemns the continued widespread violations of human rights by the authorities, "
+        "and condemns all violence, irrespective of where it comes from;"
+    )
+    summary = summarise(compare_texts(old, new), Side("A", "complete"), Side("B", "complete"))
+    assert summary.line == "1 edited, 1 merged"

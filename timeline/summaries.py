@@ -5,7 +5,9 @@ The engine says what happened to each paragraph of the two texts it was given. W
 is not the whole text, a paragraph missing from it is not known to be missing from the
 draft: it is "not in the available copy", counted apart from "added" and "removed". An edit
 that changes only punctuation, quotes or spacing is "typography only", counted apart from
-the edits of wording. A paragraph renumbered from "PP2" to "pp2" is not renumbered.
+the edits of wording. A paragraph renumbered from "PP2" to "pp2" is not renumbered. A
+paragraph whose words went into its neighbour is "merged", not removed; one cut from its
+neighbour is "split off", not added.
 """
 
 import re
@@ -21,10 +23,12 @@ REMOVED = "removed"
 EDITED = "edited"
 TYPOGRAPHY = "typography only"
 MOVED = "moved"
+MERGED = "merged"
+SPLIT = "split off"
 NOT_IN_OLD = "not in the old copy"
 NOT_IN_NEW = "not in the new copy"
 UNCHANGED = "unchanged"
-ORDER = [ADDED, REMOVED, EDITED, TYPOGRAPHY, MOVED]
+ORDER = [ADDED, REMOVED, EDITED, TYPOGRAPHY, MOVED, MERGED, SPLIT]
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,12 @@ def number_value(number: str | None) -> str:
 def kind_of(change: Change, comparison: Comparison, old: Side, new: Side) -> str:
     """What the change counts as (one of the kinds above)."""
     if change.status == Status.REMOVED:
+        if change.joined is not None:
+            return MERGED
         return REMOVED if new.complete else NOT_IN_NEW
     if change.status == Status.ADDED:
+        if change.joined is not None:
+            return SPLIT
         return ADDED if old.complete else NOT_IN_OLD
     if change.status == Status.EDITED:
         before = comparison.old[change.old].text

@@ -94,3 +94,44 @@ def test_a_paragraph_moved_from_the_preamble_says_so():
     new = f"1. Expresses {concern};\n\n2. Decides to remain seized;"
     lines = render_text(compare_texts(old, new)).splitlines()
     assert lines[1].startswith("1, moved from the preamble, edited: ")
+
+
+def test_two_paragraphs_merged_into_one_are_a_merge_not_a_removal():
+    old = layout(
+        "1. Condemns the continued widespread violations of human rights by the authorities;",
+        "2. Condemns all violence, irrespective of where it comes from;",
+        "3. Decides to remain seized of the matter.",
+    )
+    new = layout(
+        "1. Condemns the continued widespread violations of human rights by the authorities, "
+        "and condemns all violence, irrespective of where it comes from;",
+        "2. Decides to remain seized of the matter.",
+    )
+    comparison = compare_texts(old, new)
+    merged = next(c for c in comparison.alignment if c.old == 2)
+    assert merged.status is Status.REMOVED
+    assert merged.joined == 1
+    assert merged.to_dict()["merged_into"] == 1
+    assert "2, merged into OP 1: " in render_text(comparison)
+
+
+def test_a_paragraph_split_in_two_is_a_split_not_an_addition():
+    old = layout(
+        "1. Demands that all parties immediately cease all violence and allow full "
+        "humanitarian access to all areas affected by the fighting;",
+    )
+    new = layout(
+        "1. Demands that all parties immediately cease all violence;",
+        "2. Demands full humanitarian access to all areas affected by the fighting;",
+    )
+    comparison = compare_texts(old, new)
+    (split,) = [c for c in comparison.alignment if c.status is Status.ADDED]
+    assert split.joined == 1
+    assert f"{split.new}, split from OP 1: " in render_text(comparison)
+
+
+def test_an_unrelated_removal_next_to_an_edit_is_still_a_removal():
+    old = layout("1. Welcomes the report of the Secretary-General;", "2. Urges restraint by all;")
+    new = layout("1. Welcomes the report of the Secretary-General of 3 May;")
+    removed = next(c for c in compare_texts(old, new).alignment if c.old == 2)
+    assert removed.joined is None

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz.distance import Indel
 
 from timeline.diff.align import align
 from timeline.diff.clean import visible
@@ -17,6 +20,7 @@ from timeline.diff.result import (
     Section,
     Status,
 )
+from timeline.diff.tokens import Alphabet
 from timeline.diff.words import diff_words
 
 
@@ -80,7 +84,58 @@ def _compare(old: tuple[Block, ...], new: tuple[Block, ...]) -> Comparison:
             change = Change(block.index, None, Status.REMOVED, True, 0.0, _whole(Op.DELETE, block))
             entries.append(((anchor, 1, block.index), change))
     entries.sort(key=lambda entry: entry[0])
-    return Comparison(old, new, tuple(change for _, change in entries))
+    changes = _merges_and_splits([change for _, change in entries], old, new)
+    return Comparison(old, new, tuple(changes))
+
+
+# A removed paragraph is merged into a neighbour's successor when this share of its words
+# is found, in order, in that successor (and the other way round for a split).
+_JOINED = 0.8
+_JOINED_MIN_WORDS = 4
+
+
+def _merges_and_splits(
+    changes: list[Change], old: tuple[Block, ...], new: tuple[Block, ...]
+) -> list[Change]:
+    """Removed paragraphs whose words the successor of an old neighbour took in (merged),
+    and added ones whose words an old neighbour of their new neighbour held (split)."""
+    new_of = {c.old: c.new for c in changes if c.old is not None and c.new is not None}
+    old_of = {c.new: c.old for c in changes if c.old is not None and c.new is not None}
+    alphabet = Alphabet()
+    out = []
+    for change in changes:
+        if change.status is Status.REMOVED:
+            target = _neighbour_partner(change.old, old, new_of)
+            if target is not None and _covered(old[change.old], new[target], alphabet):
+                change = replace(change, joined=target)
+        elif change.status is Status.ADDED:
+            source = _neighbour_partner(change.new, new, old_of)
+            if source is not None and _covered(new[change.new], old[source], alphabet):
+                change = replace(change, joined=source)
+        out.append(change)
+    return out
+
+
+def _neighbour_partner(
+    index: int, blocks: tuple[Block, ...], partner: dict[int, int]
+) -> int | None:
+    """The partner of the block just before or after ``index`` in its own text, among
+    blocks of the same kind and parent."""
+    here = blocks[index]
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(blocks) and near in partner:
+            other = blocks[near]
+            if other.kind is here.kind and other.parent == here.parent:
+                return partner[near]
+    return None
+
+
+def _covered(part: Block, whole: Block, alphabet: Alphabet) -> bool:
+    a, b = alphabet.encode_words(part.text), alphabet.encode_words(whole.text)
+    if len(a) < _JOINED_MIN_WORDS or len(b) <= len(a):
+        return False
+    common = (len(a) + len(b) - Indel.distance(a, b)) / 2
+    return common >= _JOINED * len(a)
 
 
 def _pair(old: Block, new: Block, similarity: float, in_order: bool) -> Change:

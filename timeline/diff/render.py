@@ -45,7 +45,7 @@ def render_html(comparison: Comparison) -> str:
         if change.new is not None:
             attributes += f' data-new="{change.new}"'
         parts.append(f"<div {attributes}>")
-        label = _label(change, old, new)
+        label = _label(change, old, new, _joined(comparison, change))
         if label:
             parts.append(f'<span class="redline-label">{escape(label)}</span> ')
         heading = (new or old).kind is Kind.HEADING  # type: ignore[union-attr]
@@ -80,7 +80,7 @@ def render_text(comparison: Comparison) -> str:
     for change in comparison.alignment:
         old = comparison.old[change.old] if change.old is not None else None
         new = comparison.new[change.new] if change.new is not None else None
-        label = _label(change, old, new) or str(change.status)
+        label = _label(change, old, new, _joined(comparison, change)) or str(change.status)
         body = "".join(f"{_TEXT_MARK[op][0]}{text}{_TEXT_MARK[op][1]}" for op, text in change.ops)
         lines.append(f"{label}: {body}")
     return "\n".join(lines) + "\n"
@@ -91,6 +91,14 @@ _PARTS = {
     Section.OPERATIVE: ("OP", "the operative part"),
     Section.ANNEX: ("annex paragraph", "the annex"),
 }
+
+
+def _joined(comparison: Comparison, change: Change) -> Block | None:
+    """The block a removed one was merged into, or an added one split from."""
+    if change.joined is None:
+        return None
+    side = comparison.new if change.status is Status.REMOVED else comparison.old
+    return side[change.joined]
 
 
 def place(block: Block) -> str:
@@ -104,7 +112,9 @@ def place(block: Block) -> str:
     return number
 
 
-def _label(change: Change, old: Block | None, new: Block | None) -> str:
+def _label(
+    change: Change, old: Block | None, new: Block | None, joined: Block | None = None
+) -> str:
     """The status in words, with the number label(s), e.g. ``"PP5 (was PP4), edited"``."""
     numbers = ""
     if new is not None and new.number:
@@ -120,6 +130,10 @@ def _label(change: Change, old: Block | None, new: Block | None) -> str:
         status = "moved" if old is None or "(was " in numbers else f"moved from {place(old)}"
         if change.text_changed:
             status += ", edited"
+    elif joined is not None and change.status is Status.REMOVED:
+        status = f"merged into {place(joined)}"
+    elif joined is not None and change.status is Status.ADDED:
+        status = f"split from {place(joined)}"
     else:
         status = str(change.status)
     return f"{numbers}, {status}" if numbers else status

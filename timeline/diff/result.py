@@ -114,10 +114,14 @@ class Change:
     text_changed: bool
     similarity: float
     ops: tuple[tuple[Op, str], ...]
+    # A removed block whose words went into the new block next to the one it stood
+    # beside (a merge): that new block's index; an added block split off an old one:
+    # the old block's index. None otherwise.
+    joined: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The entry as JSON-ready data, in the shape of issue 3, point 5."""
-        return {
+        data = {
             "old": self.old,
             "new": self.new,
             "status": self.status.value,
@@ -125,6 +129,9 @@ class Change:
             "similarity": round(self.similarity, 4),
             "ops": [[op.value, text] for op, text in self.ops],
         }
+        if self.joined is not None:
+            data["merged_into" if self.status is Status.REMOVED else "split_from"] = self.joined
+        return data
 
 
 @dataclass(frozen=True, slots=True)

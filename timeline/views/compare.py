@@ -27,8 +27,10 @@ from timeline.languages import (
 from timeline.lineage import Lineage, relation
 from timeline.models import Clause, Proposer, Resolution, Revision, TextStatus
 from timeline.summaries import (
+    MERGED,
     NOT_IN_NEW,
     NOT_IN_OLD,
+    SPLIT,
     TYPOGRAPHY,
     Side,
     kind_of,
@@ -265,6 +267,8 @@ class Row:
     # not in ("R3's available fragments").
     kind: str = ""
     missing_from: str = ""
+    # The clause a merged paragraph went into, or a split one came from.
+    joined: Clause | None = None
     number: int = 0
     previous: "Row | None" = None
     next: "Row | None" = None
@@ -294,6 +298,10 @@ class Row:
         """The change in words, never by colour alone: "moved from pp3 to pp7, edited"."""
         if self.missing_from:
             return f"not in {self.missing_from}"
+        if self.kind == MERGED and self.joined is not None:
+            return f"merged into {place(self.joined)}"
+        if self.kind == SPLIT and self.joined is not None:
+            return f"split from {place(self.joined)}"
         if self.kind == TYPOGRAPHY:
             text = "typography only: punctuation, quotes or spacing"
             return f"{text}, renumbered from {self.old_place}" if self.renumbered else text
@@ -409,6 +417,9 @@ def _row(
         dom_id=new_clause.anchor if new_clause else f"removed-{old_clause.anchor}",
         kind=kind,
         missing_from={NOT_IN_NEW: sides[1].copy, NOT_IN_OLD: sides[0].copy}.get(kind, ""),
+        joined=None
+        if change.joined is None
+        else (new if change.status == Status.REMOVED else old)[change.joined],
     )
 
 
