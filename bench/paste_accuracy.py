@@ -1,0 +1,283 @@
+"""How well a text pipeline reads UN documents copied from their PDF (issue 10, point 5).
+
+Run as ``.venv/bin/python bench/paste_accuracy.py [TARGET ...] [--seed N]``, or
+``--show FILE`` to print one rendered copy (``--clean`` for the clean text instead,
+``--no-blank-lines`` for the copy without blank lines).
+
+Each TARGET is a ``module:function`` that takes a text and returns its clauses in order
+(default ``timeline.diff.parse:parse_text``; ``timeline.paste:paste_parse`` is the
+admin's paste): objects with ``.section``, ``.number``, ``.text`` and ``.parent`` (the
+engine's ``Block``, the paste's ``PastedClause``) or dicts with those keys. Headings
+(``kind == "heading"``) are left out and a ``parent``, the index in the returned list,
+follows its clause. A function that raises reads nothing.
+
+For each file of ``tests.pdf_like.SAMPLE``, with and without blank lines, the script
+renders the copy of its PDF (``render_pdf_copy``, seeded by ``--seed`` and the file's
+name, so that ``--show`` prints the same copy), parses it, compares the clauses with the
+official text's (``clean_reference``), then prints:
+
+- the inputs that give exactly the right number of clauses;
+- the share of expected clauses whose text comes out identical, whitespace aside;
+- the share with the right section and number, and with the right parent;
+- the five worst inputs, each with its first clause that differs, expected against got;
+- the parse's time per input, median and maximum.
+
+Expected and parsed clauses are paired as difflib pairs their texts: identical texts in
+order, and the clauses between two such pairs one for one. A split or a merge so costs
+the clauses it touches, not every clause after it. It is a measurement, not a test:
+nothing fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import importlib
+import statistics
+import sys
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.pdf_like import (
+    SAMPLE,
+    ExpectedClause,
+    clean_reference,
+    render_clean,
+    render_pdf_copy,
+)
+
+DEFAULT_TARGET = "timeline.diff.parse:parse_text"
+WORST = 5
+EXCERPT = 60
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One clause as a target returned it, normalised."""
+
+    section: str | None
+    number: str | None
+    text: str
+    parent: int | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One input read by one target, compared with its reference."""
+
+    name: str
+    blank_lines: bool
+    expected: list[ExpectedClause]
+    got: list[Parsed]
+    seconds: float
+    error: str | None = None
+
+    @cached_property
+    def pairs(self) -> dict[int, int]:
+        """Expected clause → the parsed clause it is paired with (see the docstring)."""
+        matcher = difflib.SequenceMatcher(
+            None,
+            [_normal(c["text"]) for c in self.expected],
+            [c.text for c in self.got],
+            autojunk=False,
+        )
+        pairs = {}
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag in ("equal", "replace"):
+                pairs.update(zip(range(i1, i2), range(j1, j2), strict=False))
+        return pairs
+
+    @property
+    def identical(self) -> int:
+        return sum(
+            _normal(self.expected[i]["text"]) == self.got[j].text for i, j in self.pairs.items()
+        )
+
+    @property
+    def labelled(self) -> int:
+        return sum(
+            (self.expected[i]["section"], self.expected[i]["number"])
+            == (self.got[j].section, self.got[j].number)
+            for i, j in self.pairs.items()
+        )
+
+    @property
+    def parented(self) -> int:
+        pairs = self.pairs
+        right = 0
+        for i, j in pairs.items():
+            parent = self.expected[i]["parent"]
+            want = None if parent is None else pairs.get(parent, -1)
+            right += self.got[j].parent == want
+        return right
+
+    def reason(self) -> str:
+        """The first clause that differs, expected against got, in document order."""
+        counts = f"{len(self.expected)} clauses expected, {len(self.got)} got"
+        if self.error:
+            return f"{counts}: {self.error}"
+        for index, clause in enumerate(self.expected):
+            want = Parsed(clause["section"], clause["number"], _normal(clause["text"]), None)
+            got = self.got[index] if index < len(self.got) else None
+            if got is None:
+                return f"{counts}; clause {index + 1}: expected {_describe(want)}, got nothing"
+            if (want.section, want.number, want.text) != (got.section, got.number, got.text):
+                at = _common_prefix(want.text, got.text)
+                return (
+                    f"{counts}; clause {index + 1}: expected {_describe(want, at)}, "
+                    f"got {_describe(got, at)}"
+                )
+        extra = self.got[len(self.expected)]
+        return f"{counts}; an extra clause at the end: {_describe(extra)}"
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _common_prefix(one: str, other: str) -> int:
+    differ = (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b)
+    return next(differ, min(len(one), len(other)))
+
+
+def _describe(clause: Parsed, at: int = 0) -> str:
+    """A clause's section, number and text around character ``at``, where it differs."""
+    start = max(0, at - EXCERPT // 3)
+    excerpt = clause.text[start : start + EXCERPT]
+    if start:
+        excerpt = "…" + excerpt
+    if start + EXCERPT < len(clause.text):
+        excerpt += "…"
+    return f"[{clause.section or 'heading'} {clause.number or '-'}] “{excerpt}”"
+
+
+def load(target: str) -> Callable[[str], Any]:
+    module, _, name = target.partition(":")
+    if not name:
+        raise SystemExit(f"{target}: a target is module:function")
+    return getattr(importlib.import_module(module), name)
+
+
+def clauses(result: Any) -> list[Parsed]:
+    """A target's result as clauses, headings left out and parents renumbered."""
+    kept: list[Parsed] = []
+    position: dict[int, int] = {}
+    for index, item in enumerate(result):
+        if str(_field(item, "kind") or "clause") == "heading":
+            continue
+        position[index] = len(kept)
+        parent = _field(item, "parent")
+        section = _field(item, "section")
+        kept.append(
+            Parsed(
+                section=str(section) if section is not None else None,
+                number=_field(item, "number"),
+                text=_normal(_field(item, "text") or ""),
+                # A parent the target left out (a heading) is no clause's index.
+                parent=position.get(parent, -1) if parent is not None else None,
+            )
+        )
+    return kept
+
+
+def _field(item: Any, name: str) -> Any:
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
+def measure(parse: Callable[[str], Any], seed: int) -> list[Outcome]:
+    outcomes = []
+    for path in SAMPLE:
+        ref = clean_reference(path)
+        for blank_lines in (True, False):
+            text = render_pdf_copy(ref, blank_lines=blank_lines, seed=copy_seed(path, seed))
+            start = time.perf_counter()
+            try:
+                result, error = parse(text), None
+            except Exception as exception:  # A failure is a measurement too.
+                result, error = [], f"raises {type(exception).__name__}: {exception}"
+            seconds = time.perf_counter() - start
+            outcomes.append(
+                Outcome(
+                    f"{ref.symbol} ({path.name})",
+                    blank_lines,
+                    ref.clauses,
+                    clauses(result),
+                    seconds,
+                    error,
+                )
+            )
+    return outcomes
+
+
+def copy_seed(path: Path, seed: int) -> int:
+    """The seed of one file's copy: the same in a run and in ``--show``."""
+    return zlib.crc32(f"{seed}:{path.name}".encode())
+
+
+def report(target: str, outcomes: list[Outcome]) -> None:
+    expected = sum(len(o.expected) for o in outcomes)
+    right = [o for o in outcomes if len(o.got) == len(o.expected) and not o.error]
+
+    def by_layout(selected: list[Outcome], blank_lines: bool) -> str:
+        total = sum(o.blank_lines == blank_lines for o in outcomes)
+        return f"{sum(o.blank_lines == blank_lines for o in selected)}/{total}"
+
+    def share(count: int) -> str:
+        return f"{count / expected:6.1%}  ({count}/{expected})"
+
+    times = sorted(o.seconds for o in outcomes)
+    print(f"{target}: {len(outcomes)} inputs ({len(SAMPLE)} files, with and without blank lines)")
+    print(
+        f"  right number of clauses   {len(right)}/{len(outcomes)}"
+        f"  (blank lines {by_layout(right, True)}, none {by_layout(right, False)})"
+    )
+    print(f"  identical clause texts   {share(sum(o.identical for o in outcomes))}")
+    print(f"  right section and number {share(sum(o.labelled for o in outcomes))}")
+    print(f"  right parent             {share(sum(o.parented for o in outcomes))}")
+    print(
+        f"  time per input            median {statistics.median(times) * 1000:.1f} ms, "
+        f"max {times[-1] * 1000:.1f} ms"
+    )
+    print(f"  worst {WORST}:")
+    worst = sorted(
+        outcomes,
+        key=lambda o: (o.identical / len(o.expected), -abs(len(o.got) - len(o.expected))),
+    )
+    for o in worst[:WORST]:
+        layout = "blank lines" if o.blank_lines else "no blank lines"
+        print(f"    {o.name}, {layout}: {o.identical}/{len(o.expected)} identical; {o.reason()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("targets", nargs="*", default=[DEFAULT_TARGET], metavar="TARGET")
+    parser.add_argument("--seed", type=int, default=0, help="the copies' seed (default 0)")
+    parser.add_argument("--show", type=Path, metavar="FILE", help="print FILE's copy and stop")
+    parser.add_argument("--clean", action="store_true", help="with --show: the clean text")
+    parser.add_argument(
+        "--no-blank-lines", action="store_true", help="with --show: the copy without blank lines"
+    )
+    args = parser.parse_args()
+    if args.show:
+        ref = clean_reference(args.show)
+        if args.clean:
+            print(render_clean(ref))
+        else:
+            seed = copy_seed(args.show, args.seed)
+            print(render_pdf_copy(ref, blank_lines=not args.no_blank_lines, seed=seed), end="")
+        return
+    for number, target in enumerate(args.targets):
+        if number:
+            print()
+        report(target, measure(load(target), args.seed))
+
+
+if __name__ == "__main__":
+    main()
