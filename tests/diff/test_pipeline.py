@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from tests.pdf_like import SAMPLE, SHIPPED
 from timeline.diff import Kind, parse_text
 from timeline.diff.clean import BLANK, PAGE, clean_lines
 from timeline.paste import paste_parse
@@ -234,3 +235,111 @@ def test_a_paragraph_beyond_the_limit_is_refused_with_a_message_not_exhausted_me
         call_command("compare", str(path), str(path))
     with pytest.raises(CommandError, match="the limit for one paragraph is 50,000"):
         call_command("parse", str(path))
+
+
+SHIPPED_SAMPLE = [p for p in SAMPLE if SHIPPED in p.parents]
+
+
+@pytest.mark.parametrize("blank_lines", [True, False], ids=["blank lines", "no blank lines"])
+@pytest.mark.parametrize("path", SHIPPED_SAMPLE, ids=lambda p: p.name)
+def test_a_real_un_document_copied_from_its_pdf_gives_exactly_its_clauses(path, blank_lines):
+    """The UN's own text (its Akoma Ntoso file) against a copy of it as a PDF gives it:
+    heading block, footers, hyphenation, footnotes, with or without blank lines."""
+    from tests.pdf_like import clean_reference, render_pdf_copy, visible
+
+    reference = clean_reference(path)
+    copy = render_pdf_copy(reference, blank_lines=blank_lines, seed=0)
+    expected = [
+        (c["section"], c["number"], " ".join(visible(c["text"]).split()), c["parent"])
+        for c in reference.clauses
+    ]
+    got = [(c.section, c.number, c.text, c.parent) for c in paste_parse(copy)]
+    assert got == expected
+
+
+def test_manage_py_parse_shows_what_the_paste_reads(tmp_path, capsys):
+    from tests.pdf_like import clean_reference, render_pdf_copy
+
+    copy = render_pdf_copy(clean_reference(SHIPPED_SAMPLE[0]), blank_lines=False, seed=3)
+    path = tmp_path / "copy.txt"
+    path.write_text(copy, encoding="utf-8")
+    call_command("parse", str(path), "--format", "json")
+    printed = json.loads(capsys.readouterr().out)["clauses"]
+    pasted = paste_parse(copy)
+    assert printed == [
+        {"section": c.section, "number": c.number, "text": c.text, "parent": c.parent}
+        for c in pasted
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pasted", "expected"),
+    [
+        # A decimal is not a footnote marker, though a note 2 exists.
+        (
+            "The Security Council,\nNoting that 12.2 million people need aid,2\n"
+            "__________________\n2 S/2014/840.\n\x0c1. Decides it;",
+            ["Noting that 12.2 million people need aid,", "Decides it;"],
+        ),
+        # A suspended hyphen keeps its space; a prefix before its own vowel its hyphen.
+        (
+            "The Security Council,\nUrging troop-\nand police-contributing countries, and re-\n"
+            "emphasizing the need,",
+            ["Urging troop- and police-contributing countries, and re-emphasizing the need,"],
+        ),
+        # A capitalised word after a comma that is no opening verb continues the paragraph.
+        (
+            "The Security Council,\nRecalling the Protocol for the Prohibition of Asphyxiating,\n"
+            "Poisonous or Other Gases, and the coastal States,\nStates of the region,",
+            [
+                "Recalling the Protocol for the Prohibition of Asphyxiating, Poisonous or Other "
+                "Gases, and the coastal States, States of the region,"
+            ],
+        ),
+        # The UN's own preamble may open a paragraph with "Recalls …,".
+        (
+            "The Security Council,\nNoting the report,\nRecalls that the Agreement is a step,\n"
+            "1. Decides it;",
+            ["Noting the report,", "Recalls that the Agreement is a step,", "Decides it;"],
+        ),
+    ],
+)
+def test_pdf_copy_cases_the_sample_found(pasted, expected):
+    assert texts(pasted) == expected
+
+
+def test_recalls_in_the_preamble_stays_preambular():
+    clauses_ = paste_parse("The Security Council,\nNoting it,\nRecalls that it is,\n1. Decides;")
+    assert [c.section for c in clauses_] == ["preambular", "preambular", "operative"]
+
+
+def test_roman_items_belong_to_the_lettered_item_above_them():
+    pasted = (
+        "The Security Council,\n1. Decides that the mandate shall be:\n"
+        "(a) Protection of Civilians\n"
+        "(i) To protect civilians;\n(ii) To deter violence;\n(b) Support to the process;\n"
+        "(h) Eighth item;\n(i) Ninth item;"
+    )
+    got = [(c.number, c.parent) for c in paste_parse(pasted)]
+    assert got == [
+        ("1", None),
+        ("(a)", 0),
+        ("(i)", 1),
+        ("(ii)", 1),
+        ("(b)", 0),
+        ("(h)", 0),
+        ("(i)", 0),
+    ]
+
+
+def test_a_subheading_in_sentence_case_before_a_numbered_paragraph_is_a_heading():
+    pasted = (
+        "The Security Council,\n1. Decides it;\nUnited Nations support to efforts of mediation\n"
+        "2. Requests the Secretary-General to report;"
+    )
+    blocks = parse_text(pasted)
+    assert [(b.kind, b.number) for b in blocks][1:] == [
+        (Kind.CLAUSE, "1"),
+        (Kind.HEADING, None),
+        (Kind.CLAUSE, "2"),
+    ]

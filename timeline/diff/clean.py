@@ -23,7 +23,10 @@ Time is linear in the text's length.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+from pathlib import Path
 
 BLANK = "\n"  # a blank line in the text
 PAGE = "\x0c"  # a page broke here (and its header, footer or footnotes were dropped)
@@ -40,6 +43,7 @@ _SOFT_HYPHEN = "\u00ad"
 _FURNITURE = re.compile(
     r"""
     \d{2}-\d{5}[A-Z]?(?:[ ]*\([A-Z]\))?(?:[ ]+\d{6})*(?:[ ]+\d{1,3}/\d{1,3})?
+    | \d{1,3}/\d{1,3}[ ]+\d{2}-\d{5}[A-Z]?(?:[ ]*\([A-Z]\))?   # 2/8 09-66548
                                                 # job number: 12-23456 (E) 030212, 12-23456 3/5
     | \d{1,3}[ ]+\d{2}-\d{5}[A-Z]?(?:[ ]*\([A-Z]\))?   # 2 12-23456
     | \*\d{7}\*                                 # the job number's barcode: *1223456*
@@ -201,7 +205,10 @@ def _drop_markers(lines: list[str], notes: set[str]) -> list[str]:
     marker = None
     if notes:
         numbers = "|".join(sorted(notes, key=len, reverse=True))
-        marker = re.compile(rf"(?<=[A-Za-z.,;:)\]”’\"])(?:{numbers})(?=[\s,;:.)\]]|$)")
+        # After a letter or a mark, not after a digit's decimal point ("12.2 million").
+        marker = re.compile(
+            rf"(?:(?<=[A-Za-z,;:)\]”’\"])|(?<=[A-Za-z)]\.))(?:{numbers})(?=[\s,;:.)\]]|$)"
+        )
     out = []
     for line in lines:
         if line not in (BLANK, PAGE):
@@ -246,15 +253,25 @@ def joins(previous: str, line: str, hyphenated: set[str]) -> str:
         if line[0].isupper():
             return previous + line
         head = _last_word(previous[:-1]).lower()
-        word = f"{head}-{_first_word(line).lower()}"
-        if word in hyphenated or word in _COMPOUNDS or head in _NUMBER_WORDS:
+        tail = _first_word(line).lower()
+        if tail in _CONJUNCTIONS:
+            # A suspended hyphen: "troop- and police-contributing countries".
+            return f"{previous} {line}"
+        word = f"{head}-{tail}"
+        if word in hyphenated or word in _compounds() or head in _NUMBER_WORDS:
+            return previous + line
+        if head in ("re", "pre", "co") and tail[:1] in "aeiou" and tail[:1] == head[-1]:
+            # UN English keeps the hyphen between a prefix and a word opening with its
+            # vowel: re-emphasizing, re-establish, pre-existing, co-operation.
             return previous + line
         return previous[:-1] + line
     return f"{previous} {line}"
 
 
-# Words UN English writes with a hyphen, which a line end may split at the hyphen; and
-# numbers, which a hyphen joins to what they count ("six-point", "two-year").
+# Words UN English writes with a hyphen, which a line end may split at the hyphen: the
+# list bench/hyphenated_words.py draws from the UN's own texts, and these; and numbers,
+# which a hyphen joins to what they count ("six-point", "two-year").
+_HYPHENATED_LIST = Path(__file__).with_name("hyphenated.txt")
 _COMPOUNDS = frozenset(
     {"so-called", "follow-up", "cross-border", "cross-line", "non-governmental", "non-state"}
     | {"self-determination", "well-being", "long-term", "short-term", "decision-making"}
@@ -267,9 +284,21 @@ _NUMBER_WORDS = frozenset(
     | {"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty"}
     | {"ninety", "hundred"}
 )
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
+
+
+@functools.cache
+def _compounds() -> frozenset[str]:
+    lines = _HYPHENATED_LIST.read_text(encoding="utf-8").splitlines()
+    words = (line for line in lines if line and not line.startswith("#"))
+    return _COMPOUNDS | {pair for word in words for pair in _pairs(word)}
+
+
 _WORD_END = re.compile(r"[\w\u00ad]+$")
 _WORD_START = re.compile(r"^\w+")
-_HYPHENATED_WORD = re.compile(r"\b\w+-\w+\b")
+_HYPHENATED_WORD = re.compile(r"\b\w+(?:-\w+)+\b")
 
 
 def _last_word(text: str) -> str:
@@ -283,7 +312,16 @@ def _first_word(text: str) -> str:
 
 
 def hyphenated_words(lines: list[str]) -> set[str]:
-    """The hyphenated words the text spells within a line ("six-point"), lower-cased."""
-    return {
-        word.lower() for line in lines if "-" in line for word in _HYPHENATED_WORD.findall(line)
-    }
+    """The hyphenated words the text spells within a line ("six-point"), lower-cased,
+    with each pair of neighbours of a longer one ("hard-to-reach": "hard-to", "to-reach")."""
+    found: set[str] = set()
+    for line in lines:
+        if "-" in line:
+            for word in _HYPHENATED_WORD.findall(line):
+                found.update(_pairs(word.lower()))
+    return found
+
+
+def _pairs(word: str) -> list[str]:
+    parts = word.split("-")
+    return [word] if len(parts) == 2 else [f"{a}-{b}" for a, b in itertools.pairwise(parts)]

@@ -45,6 +45,84 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # The Arabic text opens each preambular paragraph with "إذ" ("whereas").
 _ARABIC_PREAMBULAR = re.compile(r"(?:وإذ|إذ)\s")
 
+# The verbs that open an operative paragraph (third person, as resolutions write them).
+_OPERATIVE_VERBS = frozenset(
+    {
+        "accepts",
+        "acknowledges",
+        "adopts",
+        "affirms",
+        "agrees",
+        "appeals",
+        "applauds",
+        "appreciates",
+        "approves",
+        "asks",
+        "authorizes",
+        "authorises",
+        "believes",
+        "calls",
+        "commends",
+        "commits",
+        "concurs",
+        "condemns",
+        "confirms",
+        "considers",
+        "decides",
+        "declares",
+        "deems",
+        "demands",
+        "denounces",
+        "deplores",
+        "designates",
+        "determines",
+        "directs",
+        "emphasizes",
+        "emphasises",
+        "encourages",
+        "endorses",
+        "expects",
+        "expresses",
+        "extends",
+        "highlights",
+        "holds",
+        "insists",
+        "instructs",
+        "intends",
+        "invites",
+        "looks",
+        "notes",
+        "proclaims",
+        "reaffirms",
+        "recalls",
+        "recognizes",
+        "recognises",
+        "recommends",
+        "regrets",
+        "reiterates",
+        "rejects",
+        "reminds",
+        "renews",
+        "requests",
+        "resolves",
+        "salutes",
+        "stresses",
+        "strongly",
+        "supports",
+        "takes",
+        "transmits",
+        "trusts",
+        "underlines",
+        "underscores",
+        "undertakes",
+        "urges",
+        "warns",
+        "welcomes",
+        "wishes",
+    }
+)
+# Capitalised words ending like participles that open no paragraph ("United Nations").
+_NOT_PARTICIPLES = frozenset({"united", "king", "beijing", "wing"})
 # Words that may precede the participle or verb that decides the section ("Further
 # recalling", "Strongly condemns", "Also requests").
 _QUALIFIERS = frozenset({"further", "also", "again", "once", "more", "and"})
@@ -97,6 +175,8 @@ def parse_text(text: str) -> list[Block]:
         )
     blocks: list[Block] = []
     parent: Block | None = None
+    letter: Block | None = None  # the last lettered sub-paragraph of this paragraph
+    nested = False
     section = Section.PREAMBULAR
     for number, body, is_sub, heading in _paragraphs(text):
         if len(body) > MAX_PARAGRAPH_CHARS:
@@ -109,17 +189,44 @@ def parse_text(text: str) -> list[Block]:
             blocks.append(Block(len(blocks), Kind.HEADING, None, None, body))
             continue
         if is_sub:
-            sub_parent = parent.index if parent else None
+            # "(i)" after "(a)" (not after "(h)") is the lettered item's own sub-item.
+            nested = (
+                letter is not None and _ROMAN.fullmatch(number) and number != f"({_after(letter)})"
+            )
+            above = letter if nested else parent
+            sub_parent = above.index if above else None
             block_section = parent.section if parent and parent.section else Section.OPERATIVE
         else:
             sub_parent = None
             block_section = _section(number, body) or section
+            if (
+                number is None
+                and block_section is Section.OPERATIVE
+                and section is Section.PREAMBULAR
+                and blocks
+                and blocks[-1].section is Section.PREAMBULAR
+                and body.rstrip("]").endswith(",")
+            ):
+                # "Recalls that …," in a preamble (the UN's own text of 2503 and 2766):
+                # an unnumbered paragraph ending as preambular ones do stays in it.
+                block_section = Section.PREAMBULAR
         block = Block(len(blocks), Kind.CLAUSE, block_section, number, body, sub_parent)
         blocks.append(block)
         section = block_section
         if not is_sub:
-            parent = block
+            parent, letter = block, None
+        elif not nested:
+            letter = block
     return blocks
+
+
+_ROMAN = re.compile(r"\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)", re.IGNORECASE)
+
+
+def _after(block: Block) -> str:
+    """The letter that follows a lettered item's ("(h)" → "i")."""
+    letter = (block.number or "").strip("()").lower()
+    return chr(ord(letter[-1]) + 1) if letter else ""
 
 
 def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
@@ -167,7 +274,11 @@ def _starts_paragraph(previous: str, line: str, blank: bool) -> bool:
     if _MAIN_LABEL.match(line):
         return bool(closed)
     if _SUB_LABEL.match(line):
-        return bool(_ITEM_END.search(previous))
+        # After an item's end, or after a short lettered title ("(a) Protection of
+        # Civilians") that the numbered items under it follow.
+        return bool(_ITEM_END.search(previous)) or (
+            bool(_SUB_LABEL.match(previous)) and len(previous.split()) <= 7
+        )
     return bool(closed and previous[-1] != ":" and _opens_paragraph(line))
 
 
@@ -189,28 +300,36 @@ def _opening_verb(line: str) -> bool:
         lower = word.strip(",;:").lower()
         if lower in _QUALIFIERS or (lower.endswith("ly") and index == 0):
             continue
+        if lower in _NOT_PARTICIPLES:
+            return False
         if lower.endswith(("ing", "ed")) or lower in _PREAMBULAR_WORDS:
             return True
-        following = words[index + 1] if index + 1 < len(words) else ""
-        return lower.endswith("s") and following[:1].islower()
+        return lower in _OPERATIVE_VERBS
     return False
 
 
 def _is_subheading(line: str, lines: list[str], index: int) -> bool:
-    """A title line between paragraphs ("Designation Criteria", "Sanctions measures"):
-    short, capitalised, not ending in punctuation, not itself opening a paragraph, and
-    followed by a line that does."""
+    """A title line between paragraphs ("Designation Criteria", "Reporting",
+    "Governance, Rule of Law, Security Sector Reform"): short, capitalised, not ending in
+    punctuation, and followed by a labelled paragraph, or by one that opens as a
+    paragraph does when the title itself does not."""
     words = line.split()
-    if not (1 <= len(words) <= 8) or not line[:1].isupper() or line[-1] in ",;:.-­":
+    if not (1 <= len(words) <= 12) or not line[:1].isupper() or line[-1] in ",;:.-\u00ad":
         return False
     if _MAIN_LABEL.match(line) or _SUB_LABEL.match(line) or _HEADING.fullmatch(line):
         return False
-    if _opens_paragraph(line):
-        return False
     following = next((x for x in lines[index + 1 :] if x not in (BLANK, PAGE)), None)
-    return following is not None and bool(
-        _MAIN_LABEL.match(following) or _SUB_LABEL.match(following) or _opens_paragraph(following)
-    )
+    if following is None:
+        return False
+    if _MAIN_LABEL.match(following):
+        # A paragraph ends in punctuation: a line that does not, before a numbered one, is
+        # a title, in title case or in sentence case if it does not open as a paragraph.
+        long_words = [w for w in words if len(w) > 3]
+        title_case = sum(w[0].isupper() for w in long_words) * 2 >= len(long_words)
+        return title_case or not _opens_paragraph(line)
+    if _opens_paragraph(line) or len(words) > 8:
+        return False
+    return bool(_SUB_LABEL.match(following) or _opens_paragraph(following))
 
 
 def _label(text: str) -> tuple[str | None, str, bool, bool]:
