@@ -261,16 +261,18 @@ class _Aligner:
 
         for text, copies in olds_by_text.items():
             targets = [b for b in news_by_text[text] if b.index not in self.taken]
+            # Where each old copy is expected in the new text: in document order, so the
+            # nearest free copy is found by bisection (linear in the copies overall).
+            where = [expected(b.index) for b in copies]
             start = 0
             for target in targets:
-                free = [
-                    (abs(expected(b.index) - target.index), n)
-                    for n, b in enumerate(copies[start:], start)
-                    if b.key is None or target.key is None
-                ]
-                if not free:
+                if start >= len(copies):
                     break
-                _, n = min(free)
+                at = bisect_left(where, target.index, lo=start)
+                near = [n for n in (at - 1, at) if start <= n < len(copies)]
+                n = min(near, key=lambda n: (abs(where[n] - target.index), n))
+                if copies[n].key is not None and target.key is not None:
+                    continue
                 self._pair(copies[n].index, target.index, 1.0)
                 start = n + 1
 
