@@ -25,6 +25,7 @@ each block's rarest words), so the cost grows with the blocks, not their pairs.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -76,7 +77,9 @@ class Match:
     in_order: bool
 
 
-def align(old: Sequence[Block], new: Sequence[Block]) -> list[Match]:
+def align(
+    old: Sequence[Block], new: Sequence[Block], alphabet: Alphabet | None = None
+) -> list[Match]:
     """Pair old and new blocks; every block appears in at most one match.
 
     Guarantees: blocks pair only within the same lane (headings with headings, clauses
@@ -84,7 +87,7 @@ def align(old: Sequence[Block], new: Sequence[Block]) -> list[Match]:
     old index; ``in_order`` marks one longest subsequence of matches increasing in both
     indexes.
     """
-    aligner = _Aligner(old, new)
+    aligner = _Aligner(old, new, alphabet or Alphabet())
     aligner.match_keys()
     # Paragraphs first, then each paragraph's sub-paragraphs against those of the
     # paragraph it became (identical "(a) cease ..." items recur under several
@@ -115,16 +118,16 @@ def align(old: Sequence[Block], new: Sequence[Block]) -> list[Match]:
 class _Aligner:
     """The pairs found so far, and the word encodings computed for them."""
 
-    def __init__(self, old: Sequence[Block], new: Sequence[Block]) -> None:
+    def __init__(self, old: Sequence[Block], new: Sequence[Block], alphabet: Alphabet) -> None:
         self.old = old
         self.new = new
         self.pairs: dict[int, tuple[int, float]] = {}
         self.taken: set[int] = set()
-        self.alphabet = Alphabet()
+        self.alphabet = alphabet
         self.old_codes: dict[int, str] = {}
         self.new_codes: dict[int, str] = {}
         self._frequency: dict[str, int] | None = None
-        self._long_words: set[str] = set()
+        self._shared_text = ""
 
     def match_keys(self) -> None:
         new_by_key: dict[str, int] = {}
@@ -170,9 +173,9 @@ class _Aligner:
             return
         stems: dict[str, str] = {}
         old_codes = {
-            b.index: self.alphabet.encode_words(_stem_opening(b.text, stems)) for b in olds
+            b.index: self._stem_opening(self._code(self.old_codes, b), stems) for b in olds
         }
-        new_codes = [self.alphabet.encode_words(_stem_opening(b.text, stems)) for b in news]
+        new_codes = [self._stem_opening(self._code(self.new_codes, b), stems) for b in news]
         candidates = []
         for block in olds:
             code = old_codes[block.index]
@@ -404,22 +407,57 @@ class _Aligner:
         old, new = self.old[i], self.new[j]
         if _opening(old.text) and _opening(old.text) == _opening(new.text):
             return True
-        frequency, long_words = self._word_frequency()
+        frequency, shared_text = self._word_frequency()
         shared = set(self._code(self.old_codes, old)) & set(self._code(self.new_codes, new))
-        return sum(1 for c in shared if c in long_words and frequency.get(c, 0) <= 3) >= 2
+        token = self.alphabet.token
+        rare = 0
+        for char in shared:
+            word = token[char]
+            # A word of a paragraph both texts hold unchanged is in that paragraph's two
+            # copies and in these two blocks: four at least, so not rare.
+            if len(word) > 3 and frequency.get(char, 0) <= 3 and word not in shared_text:
+                rare += 1
+                if rare == 2:
+                    return True
+        return False
 
-    def _word_frequency(self) -> tuple[dict[str, int], set[str]]:
-        """In how many blocks of the two texts each word occurs (by its code), and the
-        codes of the words of four letters or more."""
+    def _word_frequency(self) -> tuple[dict[str, int], str]:
+        """In how many blocks of the two texts each word occurs (by its code), counting
+        the blocks not paired with an identical text; and the lower-cased text of those
+        paired so (a word found in it occurs in at least two blocks)."""
         if self._frequency is None:
-            frequency: dict[str, int] = {}
-            for codes, blocks in ((self.old_codes, self.old), (self.new_codes, self.new)):
+            frequency: Counter[str] = Counter()
+            unchanged_old: set[int] = set()
+            unchanged_new: set[int] = set()
+            for i, (j, _) in self.pairs.items():
+                if self.old[i].text == self.new[j].text:
+                    unchanged_old.add(i)
+                    unchanged_new.add(j)
+            for codes, blocks, unchanged in (
+                (self.old_codes, self.old, unchanged_old),
+                (self.new_codes, self.new, unchanged_new),
+            ):
                 for block in blocks:
-                    for char in set(self._code(codes, block)):
-                        frequency[char] = frequency.get(char, 0) + 1
+                    if block.index not in unchanged:
+                        frequency.update(set(self._code(codes, block)))
             self._frequency = frequency
-            self._long_words = {char for word, char in self.alphabet.items() if len(word) > 3}
-        return self._frequency, self._long_words
+            self._shared_text = "\n".join(self.old[i].text for i in unchanged_old).lower()
+        return self._frequency, self._shared_text
+
+    def _stem_opening(self, code: str, cache: dict[str, str]) -> str:
+        """A paragraph's word code with its opening verb reduced to a stem
+        ("Expressing"/"Expresses" → "express"), so that a paragraph reads the same in
+        either part of a resolution."""
+        token = self.alphabet.token
+        for n, char in enumerate(code[:3]):
+            word = token[char]
+            if word in _QUALIFIERS or word.endswith("ly"):
+                continue
+            stem = cache.get(char)
+            if stem is None:
+                stem = cache[char] = self.alphabet.encode_token(_stem(word))
+            return code[:n] + stem + code[n + 1 :]
+        return code
 
     def _pair(self, i: int, j: int, similarity: float) -> None:
         self.pairs[i] = (j, similarity)
@@ -471,23 +509,6 @@ def _movable(block: Block) -> bool:
         and block.parent is None
         and block.section in (Section.PREAMBULAR, Section.OPERATIVE)
     )
-
-
-def _stem_opening(text: str, cache: dict[str, str]) -> str:
-    """The text with its opening verb reduced to a stem ("Expressing"/"Expresses" →
-    "express"), and its closing punctuation dropped, so that a paragraph reads the same
-    in either part of a resolution."""
-    words = text.split(" ")
-    for n, word in enumerate(words[:3]):
-        lower = word.lower()
-        if lower in _QUALIFIERS or lower.endswith("ly"):
-            continue
-        stem = cache.get(lower)
-        if stem is None:
-            stem = cache[lower] = _stem(lower)
-        words[n] = stem
-        break
-    return " ".join(words).rstrip(",;.")
 
 
 def _stem(word: str) -> str:

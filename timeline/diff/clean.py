@@ -105,6 +105,12 @@ _SPECIAL = re.compile(
     "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u2010\u2011"
     "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 )
+# Every character the first step or the footnote markers' removal look at: one scan of
+# the text decides whether either needs to run (most texts need neither).
+_UNUSUAL = re.compile(
+    "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u2010\u2011"
+    "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00b9\u00b2\u00b3\u2070-\u2079]"
+)
 # Furniture lines are short; longer lines are not tried against the patterns.
 _FURNITURE_LENGTH = 48
 
@@ -128,7 +134,10 @@ def _normalise(text: str) -> str:
 
 def clean_lines(text: str) -> list[str]:
     """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
-    if _SPECIAL.search(text):
+    # The first unusual character, if any: the rules below look from there on.
+    first = _UNUSUAL.search(text)
+    unusual = first is not None
+    if unusual and _SPECIAL.search(text, first.start()):
         text = _normalise(text)
     lines: list[str] = []
     append = lines.append
@@ -155,7 +164,7 @@ def clean_lines(text: str) -> list[str]:
         lines, notes = _drop_footnotes(lines)
     else:
         notes = set()
-    if notes or _SUPERSCRIPT.search(text):
+    if notes or (unusual and _SUPERSCRIPT.search(text)):
         lines = _drop_markers(lines, notes)
     return _tidy(lines)
 

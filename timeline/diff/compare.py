@@ -60,7 +60,10 @@ def _blocks(clauses: Sequence[ClauseInput]) -> tuple[Block, ...]:
 
 
 def _compare(old: tuple[Block, ...], new: tuple[Block, ...]) -> Comparison:
-    matches = align(old, new)
+    # One alphabet for the whole comparison: each paragraph is tokenized once, for the
+    # alignment, the merges and the word diffs alike.
+    alphabet = Alphabet()
+    matches = align(old, new, alphabet)
     partner = {match.new: match for match in matches}
     in_order_new = {match.old: match.new for match in matches if match.in_order}
 
@@ -73,7 +76,7 @@ def _compare(old: tuple[Block, ...], new: tuple[Block, ...]) -> Comparison:
         if match is None:
             change = Change(None, block.index, Status.ADDED, True, 0.0, _whole(Op.INSERT, block))
         else:
-            change = _pair(old[match.old], block, match.similarity, match.in_order)
+            change = _pair(old[match.old], block, match.similarity, match.in_order, alphabet)
         entries.append(((block.index, 0, 0), change))
     matched_old = {match.old for match in matches}
     anchor = -1
@@ -84,7 +87,7 @@ def _compare(old: tuple[Block, ...], new: tuple[Block, ...]) -> Comparison:
             change = Change(block.index, None, Status.REMOVED, True, 0.0, _whole(Op.DELETE, block))
             entries.append(((anchor, 1, block.index), change))
     entries.sort(key=lambda entry: entry[0])
-    changes = _merges_and_splits([change for _, change in entries], old, new)
+    changes = _merges_and_splits([change for _, change in entries], old, new, alphabet)
     return Comparison(old, new, tuple(changes))
 
 
@@ -95,13 +98,12 @@ _JOINED_MIN_WORDS = 4
 
 
 def _merges_and_splits(
-    changes: list[Change], old: tuple[Block, ...], new: tuple[Block, ...]
+    changes: list[Change], old: tuple[Block, ...], new: tuple[Block, ...], alphabet: Alphabet
 ) -> list[Change]:
     """Removed paragraphs whose words the successor of an old neighbour took in (merged),
     and added ones whose words an old neighbour of their new neighbour held (split)."""
     new_of = {c.old: c.new for c in changes if c.old is not None and c.new is not None}
     old_of = {c.new: c.old for c in changes if c.old is not None and c.new is not None}
-    alphabet = Alphabet()
     out = []
     for change in changes:
         if change.status is Status.REMOVED:
@@ -138,7 +140,7 @@ def _covered(part: Block, whole: Block, alphabet: Alphabet) -> bool:
     return common >= _JOINED * len(a)
 
 
-def _pair(old: Block, new: Block, similarity: float, in_order: bool) -> Change:
+def _pair(old: Block, new: Block, similarity: float, in_order: bool, alphabet: Alphabet) -> Change:
     text_changed = old.text != new.text
     if not in_order or old.section != new.section:
         # Out of order, or from the preamble into the operative part (or back): moved.
@@ -148,7 +150,12 @@ def _pair(old: Block, new: Block, similarity: float, in_order: bool) -> Change:
     else:
         status = Status.UNCHANGED
     return Change(
-        old.index, new.index, status, text_changed, similarity, diff_words(old.text, new.text)
+        old.index,
+        new.index,
+        status,
+        text_changed,
+        similarity,
+        diff_words(old.text, new.text, alphabet),
     )
 
 

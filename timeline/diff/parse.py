@@ -134,7 +134,7 @@ _PREAMBULAR_WORDS = frozenset(
 # block inside a blank-line-separated paragraph (input pasted with single line breaks).
 # Preambular paragraphs end with a comma, but so do the inline items "(a) ..., (b) ..."
 # of a wrapped paragraph, so a comma ends a paragraph only before a paragraph label.
-_PARAGRAPH_END = re.compile(r"[,;:.]$")
+_PARAGRAPH_END = ",;:."
 _ITEM_END = re.compile(r"(?:[;:.]|;[ ]+(?:and|or))$")
 
 
@@ -235,7 +235,9 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
     either continues the paragraph above or opens a new one, by what it starts with and
     how the paragraph above ends."""
     lines = clean_lines(text)
-    hyphenated = hyphenated_words(lines)
+    # The hyphenated words the text spells, read once the first line ending in a hyphen
+    # needs them (most texts have none).
+    hyphenated: set[str] | None = None
     paragraphs: list[tuple[str | None, str, bool, bool]] = []
     current = ""
     blank = False
@@ -245,9 +247,7 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
             continue
         if line == PAGE:
             continue
-        ended = (
-            not current or blank or _PARAGRAPH_END.search(current) or _HEADING.fullmatch(current)
-        )
+        ended = not current or blank or current[-1] in _PARAGRAPH_END or _HEADING.fullmatch(current)
         if ended and _is_subheading(line, lines, i):
             if current:
                 paragraphs.append(_label(current))
@@ -256,8 +256,12 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
         elif current and _starts_paragraph(current, line, blank):
             paragraphs.append(_label(current))
             current = line
+        elif not current:
+            current = line
         else:
-            current = joins(current, line, hyphenated) if current else line
+            if hyphenated is None and current[-1] == "-":
+                hyphenated = hyphenated_words(lines)
+            current = joins(current, line, hyphenated or set())
         blank = False
     if current:
         paragraphs.append(_label(current))
@@ -270,7 +274,7 @@ def _starts_paragraph(previous: str, line: str, blank: bool) -> bool:
     opens with a label or an opening word."""
     if blank or _HEADING.fullmatch(previous) or _HEADING.fullmatch(line):
         return True
-    closed = _PARAGRAPH_END.search(previous)
+    closed = previous[-1] in _PARAGRAPH_END
     if _MAIN_LABEL.match(line):
         return bool(closed)
     if _SUB_LABEL.match(line):
@@ -313,8 +317,10 @@ def _is_subheading(line: str, lines: list[str], index: int) -> bool:
     "Governance, Rule of Law, Security Sector Reform"): short, capitalised, not ending in
     punctuation, and followed by a labelled paragraph, or by one that opens as a
     paragraph does when the title itself does not."""
-    words = line.split()
-    if not (1 <= len(words) <= 12) or not line[:1].isupper() or line[-1] in ",;:.-\u00ad":
+    if not line[:1].isupper() or line[-1] in ",;:.-\u00ad":
+        return False
+    words = line.split(maxsplit=12)
+    if not (1 <= len(words) <= 12):
         return False
     if _MAIN_LABEL.match(line) or _SUB_LABEL.match(line) or _HEADING.fullmatch(line):
         return False

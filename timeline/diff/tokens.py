@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Callable
+from itertools import chain, compress, islice
+from operator import not_
 
 # Words and single punctuation marks, plus the whitespace between them, so that the
 # tokens of a text joined give the text back exactly.
@@ -10,37 +14,93 @@ TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 WORD = re.compile(r"\w+")
 
 
-class Alphabet(dict[str, str]):
-    """Token -> one character, each new token getting the next unused character.
+def _characters() -> Callable[[], str]:
+    """A C-level callable giving one new character per call: U+0100 on, the surrogates
+    (not valid text) skipped."""
+    return map(chr, chain(range(0x100, 0xD800), range(0xE000, 0x110000))).__next__
+
+
+class Alphabet:
+    """Token -> one character, each new token getting the next unused character; and each
+    text's encodings, computed once.
 
     rapidfuzz and diff-match-patch compare strings character by character; spelling
     each token as one character makes them compare token by token, at C++ speed for
-    rapidfuzz, and can never split a word.
+    rapidfuzz, and can never split a word. One alphabet serves a whole comparison, so
+    that alignment, merges and word diffs tokenize each paragraph once. A new token gets
+    its character inside the C loop that encodes a text (a ``defaultdict`` whose factory
+    is itself C), so encoding costs about what finding the tokens does.
     """
 
-    def __missing__(self, token: str) -> str:
-        self._add([token])
-        return self[token]
+    def __init__(self) -> None:
+        # token -> its character
+        self.code: defaultdict[str, str] = defaultdict(_characters())
+        self._token: dict[str, str] = {}  # character -> its token
+        self._spaces: set[str] = set()
+        self._words: set[str] = set()
+        self._known = 0  # how many of ``code``'s tokens the three above include
+        self._words_of: dict[str, str] = {}
+        self._tokens_of: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.code)
 
     def encode_words(self, text: str) -> str:
         """One character per lower-cased word of ``text``; punctuation is left out."""
-        return self._encode(WORD.findall(text.lower()))
+        code = self._words_of.get(text)
+        if code is None:
+            code = self._words_of[text] = "".join(
+                map(self.code.__getitem__, WORD.findall(text.lower()))
+            )
+        return code
 
     def encode_tokens(self, text: str) -> str:
         """One character per token of ``text``, whitespace and punctuation included."""
-        return self._encode(TOKEN.findall(text))
+        code = self._tokens_of.get(text)
+        if code is None:
+            code = self._tokens_of[text] = "".join(map(self.code.__getitem__, TOKEN.findall(text)))
+        return code
 
-    def _encode(self, tokens: list[str]) -> str:
-        # Adding the new tokens in one batch keeps the per-token work in C.
-        self._add([token for token in dict.fromkeys(tokens) if token not in self])
-        return "".join(map(self.__getitem__, tokens))
+    def encode_token(self, token: str) -> str:
+        """The character of one token."""
+        return self.code[token]
 
-    def _add(self, tokens: list[str]) -> None:
-        start = len(self) + 0x100
-        if start + len(tokens) <= 0xD800:
-            self.update(zip(tokens, map(chr, range(start, start + len(tokens))), strict=True))
+    @property
+    def token(self) -> dict[str, str]:
+        """Character -> the token it spells."""
+        self._catch_up()
+        return self._token
+
+    @property
+    def spaces(self) -> set[str]:
+        """The characters of whitespace tokens."""
+        self._catch_up()
+        return self._spaces
+
+    @property
+    def words(self) -> set[str]:
+        """The characters of word tokens."""
+        self._catch_up()
+        return self._words
+
+    def decode(self, code: str) -> str:
+        """The text a code spells (for token codes, exactly the text encoded)."""
+        return "".join(map(self.token.__getitem__, code))
+
+    def _catch_up(self) -> None:
+        """Sort out the tokens added since the last call: the newest are the dictionary's
+        last entries, read from its end."""
+        count = len(self.code) - self._known
+        if not count:
             return
-        for token in tokens:
-            code = len(self) + 0x100
-            # Skip the surrogate range, which is not valid text.
-            self[token] = chr(code + 0x800 if code >= 0xD800 else code)
+        self._known = len(self.code)
+        tokens, chars = zip(*islice(reversed(self.code.items()), count), strict=True)
+        self._token.update(zip(chars, tokens, strict=True))
+        # Most tokens are words of letters and digits, sorted out in C; the rest one by one.
+        alphanumeric = list(map(str.isalnum, tokens))
+        self._words.update(compress(chars, alphanumeric))
+        for token, char in compress(zip(tokens, chars, strict=True), map(not_, alphanumeric)):
+            if token[0].isspace():
+                self._spaces.add(char)
+            elif token[0].isalnum() or token[0] == "_":
+                self._words.add(char)

@@ -34,7 +34,7 @@ _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 2.0
 
 
-def diff_words(old: str, new: str) -> tuple[tuple[Op, str], ...]:
+def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tuple[Op, str], ...]:
     """The ops turning ``old`` into ``new``, token by token.
 
     Guarantees: joining the text of ``equal`` and ``delete`` ops gives exactly ``old``;
@@ -42,44 +42,48 @@ def diff_words(old: str, new: str) -> tuple[tuple[Op, str], ...]:
     neighbouring ops have the same kind; between two equal ops, a delete comes before an
     insert. When less than 40% of the tokens are kept and no five words in a row are,
     the result is one delete of ``old`` and one insert of ``new``; a run of five or more
-    kept words is always shown kept.
+    kept words is always shown kept. ``alphabet`` is the comparison's, which may already
+    hold the two texts' tokens.
     """
     if old == new:
         return ((Op.EQUAL, old),) if old else ()
     if not old or not new:
         return ((Op.DELETE, old),) if old else ((Op.INSERT, new),)
-    alphabet = Alphabet()
+    if alphabet is None:
+        alphabet = Alphabet()
     a = alphabet.encode_tokens(old)
     b = alphabet.encode_tokens(new)
-    spaces = {char for token, char in alphabet.items() if token.isspace()}
-    words = {char for token, char in alphabet.items() if token[:1].isalnum() or token[:1] == "_"}
-    diffs = _token_diff(a, b)
+    spaces, words = alphabet.spaces, alphabet.words
+    diffs, exact = _token_diff(a, b)
     longest_run = max((_count(text, words) for op, text in diffs if op == 0), default=0)
-    diffs = _restore_kept_runs(_cleanup(diffs), words)
+    diffs, folded = _cleanup(diffs)
+    diffs = _restore_kept_runs(diffs, words, None if not exact else folded)
 
-    tokens = {char: token for token, char in alphabet.items()}
     kept = sum(len(text) - _count(text, spaces) for op, text in diffs if op == 0)
     total = len(a) - _count(a, spaces) + len(b) - _count(b, spaces)
     if total and 2 * kept / total < _MIN_KEPT and longest_run < _KEPT_RUN:
         return ((Op.DELETE, old), (Op.INSERT, new))
-    return tuple((op, "".join(map(tokens.__getitem__, text))) for op, text in _hunks(diffs))
+    decode = alphabet.decode
+    return tuple((op, decode(text)) for op, text in _hunks(diffs))
 
 
-def _cleanup(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _cleanup(diffs: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], set[int]]:
     """Fold each kept run no longer than the changes on both its sides into them, so that
     "the" or a comma kept between two rewrites does not cut one hunk in two — the first
     and main rule of diff-match-patch's semantic cleanup, in one pass with a stack
     (linear; the library's pure-Python loop took half of a comparison's time).
 
-    Works on hunks: each equality, and each run of changes as (deleted, inserted)."""
-    hunks: list[list] = []  # [0, text] or [1, deleted, inserted]
+    Works on hunks: each equality, and each run of changes as (deleted, inserted).
+    Returns the new diffs and the positions in them of the deletions that took in a
+    kept run (the only ones whose deletion and insertion can share words again)."""
+    hunks: list[list] = []  # [0, text] or [1, deleted, inserted, folded]
     for op, text in diffs:
         if op == 0:
             hunks.append([0, text])
         elif hunks and hunks[-1][0] == 1:
             hunks[-1][1 if op == -1 else 2] += text
         else:
-            hunks.append([1, text, ""] if op == -1 else [1, "", text])
+            hunks.append([1, text, "", False] if op == -1 else [1, "", text, False])
         # Fold while the hunk before the last change is a short equality between changes.
         while (
             len(hunks) >= 3
@@ -93,16 +97,20 @@ def _cleanup(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
             before = hunks[-1]
             before[1] += kept + after[1]
             before[2] += kept + after[2]
+            before[3] = True
     out: list[tuple[int, str]] = []
+    folded: set[int] = set()
     for hunk in hunks:
         if hunk[0] == 0:
             out.append((0, hunk[1]))
         else:
+            if hunk[3]:
+                folded.add(len(out))
             if hunk[1]:
                 out.append((-1, hunk[1]))
             if hunk[2]:
                 out.append((1, hunk[2]))
-    return out
+    return out, folded
 
 
 def _foldable(before: list, kept: str, after: list) -> bool:
@@ -111,12 +119,12 @@ def _foldable(before: list, kept: str, after: list) -> bool:
     )
 
 
-def _token_diff(a: str, b: str) -> list[tuple[int, str]]:
-    """(op, tokens) runs turning ``a`` into ``b``, in diff-match-patch's shape: the
-    longest common subsequence, or, for texts too long for it, diff-match-patch's own
-    linear-memory diff."""
+def _token_diff(a: str, b: str) -> tuple[list[tuple[int, str]], bool]:
+    """(op, tokens) runs turning ``a`` into ``b``, in diff-match-patch's shape, and
+    whether they are exact: the longest common subsequence, or, for texts too long for
+    it, diff-match-patch's own linear-memory diff."""
     if len(a) * len(b) > _LCS_CELLS:
-        return [tuple(d) for d in _DMP.diff_main(a, b, False)]
+        return [tuple(d) for d in _DMP.diff_main(a, b, False)], False
     diffs: list[tuple[int, str]] = []
     for tag, i1, i2, j1, j2 in Indel.opcodes(a, b):
         if tag == "equal":
@@ -126,19 +134,30 @@ def _token_diff(a: str, b: str) -> list[tuple[int, str]]:
                 diffs.append((-1, a[i1:i2]))
             if j2 > j1:
                 diffs.append((1, b[j1:j2]))
-    return diffs
+    return diffs, True
 
 
-def _restore_kept_runs(diffs: list, words: set[str]) -> list[tuple[int, str]]:
+def _restore_kept_runs(
+    diffs: list, words: set[str], folded: set[int] | None
+) -> list[tuple[int, str]]:
     """Semantic cleanup can fold words both texts share into a deletion and the insertion
-    beside it; a run of ``_KEPT_RUN`` or more such words is taken back out as kept."""
+    beside it; a run of ``_KEPT_RUN`` or more such words is taken back out as kept.
+
+    Only the deletions at ``folded`` are looked at (``None``: all): beside an exact
+    longest common subsequence, a deletion and its insertion share no word until a fold
+    puts one in both."""
     out: list[tuple[int, str]] = []
     i = 0
     while i < len(diffs):
         op, text = diffs[i]
-        if op == -1 and i + 1 < len(diffs) and diffs[i + 1][0] == 1:
+        if (
+            op == -1
+            and (folded is None or i in folded)
+            and i + 1 < len(diffs)
+            and diffs[i + 1][0] == 1
+        ):
             inserted = diffs[i + 1][1]
-            pieces = _token_diff(text, inserted)
+            pieces, _ = _token_diff(text, inserted)
             if any(p == 0 and _count(t, words) >= _KEPT_RUN for p, t in pieces):
                 deleted_run, inserted_run = [], []
                 for p, t in pieces:
