@@ -26,8 +26,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from heapq import nsmallest
+from itertools import chain
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -101,9 +103,13 @@ def align(
     for block in old:
         if block.parent is not None:
             old_children.setdefault(block.parent, []).append(block)
+    # Where each sub-paragraph is expected: after its paragraph, by the backbone of the
+    # paragraphs' pairs (found once, not once per paragraph).
+    aligner.anchors = aligner.backbone()
     for parent, children in old_children.items():
         if parent in aligner.pairs:
             aligner.match(children, new_children.get(aligner.pairs[parent][0], []))
+    aligner.anchors = None
     aligner.match(
         [b for b in old if b.parent is not None], [b for b in new if b.parent is not None]
     )
@@ -123,6 +129,9 @@ class _Aligner:
         self.new = new
         self.pairs: dict[int, tuple[int, float]] = {}
         self.taken: set[int] = set()
+        self.old_of: dict[int, int] = {}  # new index -> the old index paired with it
+        # The backbone to use while sub-paragraphs are matched paragraph by paragraph.
+        self.anchors: tuple[list[int], list[int]] | None = None
         self.alphabet = alphabet
         self.old_codes: dict[int, str] = {}
         self.new_codes: dict[int, str] = {}
@@ -172,24 +181,22 @@ class _Aligner:
         if not olds or not news:
             return
         stems: dict[str, str] = {}
-        old_codes = {
-            b.index: self._stem_opening(self._code(self.old_codes, b), stems) for b in olds
-        }
-        new_codes = [self._stem_opening(self._code(self.new_codes, b), stems) for b in news]
         candidates = []
-        for block in olds:
-            code = old_codes[block.index]
-            if not code:
+        # Each part's paragraphs against the other part's.
+        for section in (Section.PREAMBULAR, Section.OPERATIVE):
+            queries = [b for b in olds if b.section is section]
+            choices = [b for b in news if b.section is not section]
+            if not queries or not choices:
                 continue
-            for _, score, k in process.extract(
-                code,
-                new_codes,
-                scorer=Indel.normalized_similarity,
-                limit=_CANDIDATES,
-                score_cutoff=ACROSS_SECTIONS,
-            ):
-                other = news[k]
-                if other.section != block.section and (block.key is None or other.key is None):
+            query_codes = [
+                self._stem_opening(self._code(self.old_codes, b), stems) for b in queries
+            ]
+            choice_codes = [
+                self._stem_opening(self._code(self.new_codes, b), stems) for b in choices
+            ]
+            for q, score, k in _scores(query_codes, choice_codes, ACROSS_SECTIONS):
+                block, other = queries[q], choices[k]
+                if block.key is None or other.key is None:
                     candidates.append((score, block.index, other.index))
         candidates.sort(key=lambda c: -c[0])
         for _, i, j in candidates:
@@ -205,10 +212,7 @@ class _Aligner:
 
     def match_in_place(self) -> None:
         """Pair ``REWRITTEN`` blocks that lie in the same gap of the in-order backbone."""
-        order = sorted(self.pairs.items())
-        kept = sorted(_increasing(order))
-        anchor_old = [order[p][0] for p in kept]
-        anchor_new = [order[p][1][0] for p in kept]
+        anchor_old, anchor_new = self.anchors or self.backbone()
         gaps: dict[tuple[int, object], tuple[list[Block], list[Block]]] = {}
         for block in self.old:
             if block.index not in self.pairs:
@@ -253,10 +257,7 @@ class _Aligner:
                 olds_by_text.setdefault(block.text, []).append(block)
         if not olds_by_text:
             return
-        order = sorted(self.pairs.items())
-        kept = sorted(_increasing(order))
-        anchor_old = [order[p][0] for p in kept]
-        anchor_new = [order[p][1][0] for p in kept]
+        anchor_old, anchor_new = self.anchors or self.backbone()
 
         def expected(i: int) -> int:
             at = bisect_left(anchor_old, i) - 1
@@ -321,34 +322,12 @@ class _Aligner:
         """(score, distance in rank, old index, new index) of pairs scoring ``cutoff`` or
         more: every pair in a small lane, the word index's proposals in a large one."""
         new_codes = [self._code(self.new_codes, block) for block in news]
-        index = None if len(olds) * len(news) <= _FULL_SCAN else _WordIndex(new_codes)
+        old_codes = [self._code(self.old_codes, block) for block in olds]
         candidates: list[tuple[float, int, int, int]] = []
-        for rank, block in enumerate(olds):
-            code = self._code(self.old_codes, block)
-            if not code:
-                continue
-            if index is None:
-                found = process.extract(
-                    code,
-                    new_codes,
-                    scorer=Indel.normalized_similarity,
-                    limit=None,
-                    score_cutoff=cutoff,
-                )
-            else:
-                near = index.near(code, rank * len(news) // max(1, len(olds)))
-                found = [
-                    (None, score, k)
-                    for k in near
-                    if (
-                        score := Indel.normalized_similarity(
-                            code, new_codes[k], score_cutoff=cutoff
-                        )
-                    )
-                ]
-            for _, score, k in found:
-                if new_codes[k] and (block.key is None or news[k].key is None):
-                    candidates.append((score, abs(rank - k), block.index, news[k].index))
+        for rank, score, k in _scores(old_codes, new_codes, cutoff):
+            block = olds[rank]
+            if block.key is None or news[k].key is None:
+                candidates.append((score, abs(rank - k), block.index, news[k].index))
         return candidates
 
     def _in_order(
@@ -369,22 +348,31 @@ class _Aligner:
         ]
         if not near:
             return []
-        fixed = [(i, j, 10.0) for i, (j, _) in self.pairs.items()]
-        points = sorted(fixed + near, key=lambda p: (p[0], -p[1]))
-        size = max(p[1] for p in points) + 2
+        # The pairs made that share a range of either text with the candidates: those
+        # before or after all of them in both texts weigh the same in every chain.
+        low_i, high_i = min(p[0] for p in near), max(p[0] for p in near)
+        low_j, high_j = min(p[1] for p in near), max(p[1] for p in near)
+        fixed = {i: self.pairs[i][0] for i in range(low_i, high_i + 1) if i in self.pairs}
+        fixed.update((self.old_of[j], j) for j in range(low_j, high_j + 1) if j in self.old_of)
+        points = sorted(
+            [(i, j, 10.0) for i, j in fixed.items()] + near, key=lambda p: (p[0], -p[1])
+        )
+        # New indexes by rank, for a Fenwick tree as small as the points.
+        ranks = {j: r for r, j in enumerate(sorted({p[1] for p in points}), start=1)}
+        size = len(ranks)
         tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
         weight = [0.0] * len(points)
         previous = [-1] * len(points)
         for position, (_, j, score) in enumerate(points):
             best, at = 0.0, -1
-            k = j  # pairs ending before new block j
+            k = ranks[j] - 1  # pairs ending before new block j
             while k > 0:
                 if tree[k][0] > best:
                     best, at = tree[k]
                 k -= k & -k
             weight[position] = best + score
             previous[position] = at
-            k = j + 1
+            k = ranks[j]
             while k <= size:
                 if tree[k][0] < weight[position]:
                     tree[k] = (weight[position], position)
@@ -459,9 +447,17 @@ class _Aligner:
             return code[:n] + stem + code[n + 1 :]
         return code
 
+    def backbone(self) -> tuple[list[int], list[int]]:
+        """The old and the new indexes of the in-order pairs so far (a longest run
+        increasing in both texts), in order."""
+        order = sorted(self.pairs.items())
+        kept = sorted(_increasing(order))
+        return [order[p][0] for p in kept], [order[p][1][0] for p in kept]
+
     def _pair(self, i: int, j: int, similarity: float) -> None:
         self.pairs[i] = (j, similarity)
         self.taken.add(j)
+        self.old_of[j] = i
 
     def _code(self, codes: dict[int, str], block: Block) -> str:
         code = codes.get(block.index)
@@ -470,34 +466,59 @@ class _Aligner:
         return code
 
 
+def _scores(
+    queries: list[str], choices: list[str], cutoff: float
+) -> Iterator[tuple[int, float, int]]:
+    """(query position, score, choice position) of the word codes scoring ``cutoff`` or
+    more: every pair when there are few, else the pairs the word index proposes, so that
+    the cost grows with the codes, not their pairs."""
+    if not choices:
+        return
+    index = None if len(queries) * len(choices) <= _FULL_SCAN else _WordIndex(choices)
+    for q, code in enumerate(queries):
+        if not code:
+            continue
+        if index is None:
+            for _, score, k in process.extract(
+                code, choices, scorer=Indel.normalized_similarity, limit=None, score_cutoff=cutoff
+            ):
+                if choices[k]:
+                    yield q, score, k
+        else:
+            for k in index.near(code, q * len(choices) // len(queries)):
+                score = Indel.normalized_similarity(code, choices[k], score_cutoff=cutoff)
+                if score:
+                    yield q, score, k
+
+
 class _WordIndex:
-    """New blocks by their rarest words: for an old block, the new blocks sharing most of
-    its rarest words, the nearest to where it stood first."""
+    """Blocks by their rarest words: for a query, the blocks sharing most of its rarest
+    words, the nearest to where it stood first."""
 
     def __init__(self, codes: list[str]) -> None:
-        self.frequency: dict[str, int] = {}
-        for code in codes:
-            for char in set(code):
-                self.frequency[char] = self.frequency.get(char, 0) + 1
+        frequency = Counter(chain.from_iterable(map(set, codes)))
+        # Rarest first, ties by the word's character: a key compared in C.
+        self.rank: dict[str, tuple[int, str]] = {char: (n, char) for char, n in frequency.items()}
         self.postings: dict[str, list[int]] = {}
         for k, code in enumerate(codes):
             for char in self._rarest(code):
                 self.postings.setdefault(char, []).append(k)
 
     def _rarest(self, code: str) -> list[str]:
-        return sorted(set(code), key=lambda c: (self.frequency.get(c, 0), c))[:_RARE_WORDS]
+        return nsmallest(_RARE_WORDS, self.rank.keys() & set(code), key=self.rank.__getitem__)
 
     def near(self, code: str, where: int) -> list[int]:
-        hits: dict[int, int] = {}
+        hits: Counter[int] = Counter()
         for char in self._rarest(code):
             postings = self.postings.get(char, ())
             if len(postings) > 4 * _CANDIDATES:
                 # A word in very many blocks: only the copies nearest this place.
                 at = bisect_left(postings, where)
                 postings = postings[max(0, at - 2 * _CANDIDATES) : at + 2 * _CANDIDATES]
-            for k in postings:
-                hits[k] = hits.get(k, 0) + 1
-        return sorted(hits, key=lambda k: (-hits[k], abs(k - where)))[:_CANDIDATES]
+            hits.update(postings)
+        if len(hits) <= _CANDIDATES:
+            return list(hits)
+        return nsmallest(_CANDIDATES, hits, key=lambda k: (-hits[k], abs(k - where)))
 
 
 _QUALIFIERS = frozenset({"further", "also", "again", "once", "more", "and", "strongly"})

@@ -12,6 +12,9 @@ from operator import not_
 # tokens of a text joined give the text back exactly.
 TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 WORD = re.compile(r"\w+")
+# The same, over chunks without spaces joined by single spaces: each space a token.
+_TOKEN_PIECES = re.compile(r"\w+|[^\w\s]|[^\S ]+| ")
+_WORD_PIECES = re.compile(r"\w+| ")
 
 
 def _characters() -> Callable[[], str]:
@@ -41,6 +44,8 @@ class Alphabet:
         self._known = 0  # how many of ``code``'s tokens the three above include
         self._words_of: dict[str, str] = {}
         self._tokens_of: dict[str, str] = {}
+        self._word_chunks: dict[str, str] = {}
+        self._token_chunks: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self.code)
@@ -49,8 +54,8 @@ class Alphabet:
         """One character per lower-cased word of ``text``; punctuation is left out."""
         code = self._words_of.get(text)
         if code is None:
-            code = self._words_of[text] = "".join(
-                map(self.code.__getitem__, WORD.findall(text.lower()))
+            code = self._words_of[text] = self._by_chunk(
+                text.lower(), self._word_chunks, _WORD_PIECES, ""
             )
         return code
 
@@ -58,8 +63,24 @@ class Alphabet:
         """One character per token of ``text``, whitespace and punctuation included."""
         code = self._tokens_of.get(text)
         if code is None:
-            code = self._tokens_of[text] = "".join(map(self.code.__getitem__, TOKEN.findall(text)))
+            code = self._tokens_of[text] = self._by_chunk(
+                text, self._token_chunks, _TOKEN_PIECES, self.code[" "]
+            )
         return code
+
+    def _by_chunk(self, text: str, chunks: dict[str, str], pattern: re.Pattern, space: str) -> str:
+        """The code of ``text`` from the codes of its space-separated chunks ("[the",
+        "Council,"), each found once: splitting at spaces and looking chunks up runs in
+        C, and the chunks not seen before are read in one pass, joined by spaces."""
+        parts = text.split(" ")
+        try:
+            return space.join(map(chunks.__getitem__, parts))
+        except KeyError:
+            new = list(set(parts).difference(chunks))
+            tokens = pattern.findall(" ".join(new))
+            codes = "".join(map(self.code.__getitem__, tokens)).split(self.code[" "])
+            chunks.update(zip(new, codes, strict=True))
+            return space.join(map(chunks.__getitem__, parts))
 
     def encode_token(self, token: str) -> str:
         """The character of one token."""
@@ -100,7 +121,7 @@ class Alphabet:
         alphanumeric = list(map(str.isalnum, tokens))
         self._words.update(compress(chars, alphanumeric))
         for token, char in compress(zip(tokens, chars, strict=True), map(not_, alphanumeric)):
-            if token[0].isspace():
+            if token.isspace():
                 self._spaces.add(char)
-            elif token[0].isalnum() or token[0] == "_":
+            elif token[-1].isalnum() or token[-1] == "_":
                 self._words.add(char)

@@ -54,17 +54,25 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
     a = alphabet.encode_tokens(old)
     b = alphabet.encode_tokens(new)
     spaces, words = alphabet.spaces, alphabet.words
-    diffs, exact = _token_diff(a, b)
-    longest_run = max((_count(text, words) for op, text in diffs if op == 0), default=0)
-    diffs, folded = _cleanup(diffs)
+    raw, exact = _token_diff(a, b)
+    diffs, folded = _cleanup(raw)
     diffs = _restore_kept_runs(diffs, words, None if not exact else folded)
 
+    # Kept and total tokens, whitespace aside.
     kept = sum(len(text) - _count(text, spaces) for op, text in diffs if op == 0)
     total = len(a) - _count(a, spaces) + len(b) - _count(b, spaces)
-    if total and 2 * kept / total < _MIN_KEPT and longest_run < _KEPT_RUN:
+    if total and 2 * kept / total < _MIN_KEPT and not _has_kept_run(raw, words):
         return ((Op.DELETE, old), (Op.INSERT, new))
     decode = alphabet.decode
     return tuple((op, decode(text)) for op, text in _hunks(diffs))
+
+
+def _has_kept_run(diffs: list[tuple[int, str]], words: set[str]) -> bool:
+    """Whether the diff keeps ``_KEPT_RUN`` words in a row somewhere."""
+    return any(
+        op == 0 and len(text) >= _KEPT_RUN and _count(text, words) >= _KEPT_RUN
+        for op, text in diffs
+    )
 
 
 def _cleanup(diffs: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], set[int]]:
@@ -217,5 +225,8 @@ def _flush(hunks: list[tuple[Op, str]], deleted: list[str], inserted: list[str])
 
 
 def _count(text: str, chars: set[str]) -> int:
-    """How many characters of ``text`` are in ``chars`` (one pass, in C)."""
+    """How many characters of ``text`` are in ``chars`` (in C: one count per character
+    for a few, such as the one or two whitespace tokens of a text, else one pass)."""
+    if len(chars) <= 4:
+        return sum(map(text.count, chars))
     return sum(map(chars.__contains__, text))
