@@ -47,7 +47,7 @@ def test_a_shared_alphabet_diffs_as_a_fresh_one_does(seed):
 
 def test_characters_skip_the_surrogates():
     alphabet = Alphabet()
-    words = " ".join(f"w{n}" for n in range(0xD800 - 0x100 + 10))
+    words = " ".join(f"w{n}" for n in range(0xD800 + 10))
     code = alphabet.encode_tokens(words)
     assert not any(0xD800 <= ord(c) <= 0xDFFF for c in code)
     assert alphabet.decode(code) == words

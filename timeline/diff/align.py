@@ -485,10 +485,15 @@ def _scores(
                 if choices[k]:
                     yield q, score, k
         else:
-            for k in index.near(code, q * len(choices) // len(queries)):
-                score = Indel.normalized_similarity(code, choices[k], score_cutoff=cutoff)
-                if score:
-                    yield q, score, k
+            near = index.near(code, q * len(choices) // len(queries))
+            for _, score, n in process.extract(
+                code,
+                list(map(choices.__getitem__, near)),
+                scorer=Indel.normalized_similarity,
+                limit=None,
+                score_cutoff=cutoff,
+            ):
+                yield q, score, near[n]
 
 
 class _WordIndex:
@@ -497,15 +502,19 @@ class _WordIndex:
 
     def __init__(self, codes: list[str]) -> None:
         frequency = Counter(chain.from_iterable(map(set, codes)))
-        # Rarest first, ties by the word's character: a key compared in C.
-        self.rank: dict[str, tuple[int, str]] = {char: (n, char) for char, n in frequency.items()}
+        # Rarest first, ties by the word's character: one integer, compared in C.
+        self.rank: dict[str, int] = {
+            char: n * 0x110000 + ord(char) for char, n in frequency.items()
+        }
         self.postings: dict[str, list[int]] = {}
         for k, code in enumerate(codes):
             for char in self._rarest(code):
                 self.postings.setdefault(char, []).append(k)
 
     def _rarest(self, code: str) -> list[str]:
-        return nsmallest(_RARE_WORDS, self.rank.keys() & set(code), key=self.rank.__getitem__)
+        # (Filtering in C: ``rank.keys() & set(code)`` would copy all the keys each time.)
+        known = filter(self.rank.__contains__, set(code))
+        return sorted(known, key=self.rank.__getitem__)[:_RARE_WORDS]
 
     def near(self, code: str, where: int) -> list[int]:
         hits: Counter[int] = Counter()

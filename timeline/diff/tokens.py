@@ -18,9 +18,11 @@ _WORD_PIECES = re.compile(r"\w+| ")
 
 
 def _characters() -> Callable[[], str]:
-    """A C-level callable giving one new character per call: U+0100 on, the surrogates
-    (not valid text) skipped."""
-    return map(chr, chain(range(0x100, 0xD800), range(0xE000, 0x110000))).__next__
+    """A C-level callable giving one new character per call: U+0000 on, the surrogates
+    (not valid text) skipped. The first 256 are the characters Python keeps one copy of,
+    which makes reading a code character by character (into sets, counters) cheap for the
+    tokens a text uses first, its commonest ("the", ",", "of")."""
+    return map(chr, chain(range(0xD800), range(0xE000, 0x110000))).__next__
 
 
 class Alphabet:
@@ -54,8 +56,8 @@ class Alphabet:
         """One character per lower-cased word of ``text``; punctuation is left out."""
         code = self._words_of.get(text)
         if code is None:
-            code = self._words_of[text] = self._by_chunk(
-                text.lower(), self._word_chunks, _WORD_PIECES, ""
+            code = self._words_of[text] = "".join(
+                map(self._word_chunks.__getitem__, self._chunks(text))
             )
         return code
 
@@ -63,24 +65,28 @@ class Alphabet:
         """One character per token of ``text``, whitespace and punctuation included."""
         code = self._tokens_of.get(text)
         if code is None:
-            code = self._tokens_of[text] = self._by_chunk(
-                text, self._token_chunks, _TOKEN_PIECES, self.code[" "]
+            code = self._tokens_of[text] = self.code[" "].join(
+                map(self._token_chunks.__getitem__, self._chunks(text))
             )
         return code
 
-    def _by_chunk(self, text: str, chunks: dict[str, str], pattern: re.Pattern, space: str) -> str:
-        """The code of ``text`` from the codes of its space-separated chunks ("[the",
-        "Council,"), each found once: splitting at spaces and looking chunks up runs in
-        C, and the chunks not seen before are read in one pass, joined by spaces."""
+    def _chunks(self, text: str) -> list[str]:
+        """The space-separated chunks of ``text`` ("[the", "Council,"), each one's codes
+        known: a text's code is then its chunks' codes joined, split and looked up in C.
+        Chunks not seen before are read in one pass, joined by spaces, for their tokens
+        and their lower-cased words both."""
         parts = text.split(" ")
-        try:
-            return space.join(map(chunks.__getitem__, parts))
-        except KeyError:
-            new = list(set(parts).difference(chunks))
-            tokens = pattern.findall(" ".join(new))
-            codes = "".join(map(self.code.__getitem__, tokens)).split(self.code[" "])
-            chunks.update(zip(new, codes, strict=True))
-            return space.join(map(chunks.__getitem__, parts))
+        if not self._token_chunks.keys() >= set(parts):
+            new = list(set(parts).difference(self._token_chunks))
+            joined = " ".join(new)
+            get, space = self.code.__getitem__, self.code[" "]
+            for pattern, chunks, piece in (
+                (_TOKEN_PIECES, self._token_chunks, joined),
+                (_WORD_PIECES, self._word_chunks, joined.lower()),
+            ):
+                codes = "".join(map(get, pattern.findall(piece))).split(space)
+                chunks.update(zip(new, codes, strict=True))
+        return parts
 
     def encode_token(self, token: str) -> str:
         """The character of one token."""
