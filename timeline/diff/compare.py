@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -63,6 +64,9 @@ def _compare(old: tuple[Block, ...], new: tuple[Block, ...]) -> Comparison:
     # One alphabet for the whole comparison: each paragraph is tokenized once, for the
     # alignment, the merges and the word diffs alike.
     alphabet = Alphabet()
+    # Texts on both sides are most likely unchanged paragraphs, which need no codes.
+    unchanged = {block.text for block in old}.intersection(block.text for block in new)
+    alphabet.prime(block.text for block in itertools.chain(old, new) if block.text not in unchanged)
     matches = align(old, new, alphabet)
     partner = {match.new: match for match in matches}
     in_order_new = {match.old: match.new for match in matches if match.in_order}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import chain, compress, islice
-from operator import not_
+from operator import and_, ne, not_
 
 # Words and single punctuation marks, plus the whitespace between them, so that the
 # tokens of a text joined give the text back exactly.
@@ -43,7 +43,10 @@ class Alphabet:
         self._token: dict[str, str] = {}  # character -> its token
         self._spaces: set[str] = set()
         self._words: set[str] = set()
-        self._known = 0  # how many of ``code``'s tokens the three above include
+        # A token's character -> its lower-cased word's (the same where no entry), or
+        # None for marks and whitespace other than the space: a `str.translate` table.
+        self._to_word: dict[int, int | None] = {}
+        self._known = 0  # how many of ``code``'s tokens the four above include
         self._words_of: dict[str, str] = {}
         self._tokens_of: dict[str, str] = {}
         self._word_chunks: dict[str, str] = {}
@@ -56,37 +59,54 @@ class Alphabet:
         """One character per lower-cased word of ``text``; punctuation is left out."""
         code = self._words_of.get(text)
         if code is None:
-            code = self._words_of[text] = "".join(
-                map(self._word_chunks.__getitem__, self._chunks(text))
-            )
+            try:
+                code = "".join(map(self._word_chunks.__getitem__, text.split(" ")))
+            except KeyError:
+                code = "".join(map(self._word_chunks.__getitem__, self._chunks(text)))
+            self._words_of[text] = code
         return code
 
     def encode_tokens(self, text: str) -> str:
         """One character per token of ``text``, whitespace and punctuation included."""
         code = self._tokens_of.get(text)
         if code is None:
-            code = self._tokens_of[text] = self.code[" "].join(
-                map(self._token_chunks.__getitem__, self._chunks(text))
-            )
+            space = self.code[" "]
+            try:
+                code = space.join(map(self._token_chunks.__getitem__, text.split(" ")))
+            except KeyError:
+                code = space.join(map(self._token_chunks.__getitem__, self._chunks(text)))
+            self._tokens_of[text] = code
         return code
+
+    def prime(self, texts: Iterable[str]) -> None:
+        """Learn the chunks of many texts at once: one pass over all the chunks not seen
+        before costs far less than one per text (a comparison primes with every
+        paragraph it may need)."""
+        unseen: set[str] = set()
+        for text in texts:
+            unseen.update(text.split(" "))
+        self._learn(unseen.difference(self._token_chunks))
 
     def _chunks(self, text: str) -> list[str]:
         """The space-separated chunks of ``text`` ("[the", "Council,"), each one's codes
-        known: a text's code is then its chunks' codes joined, split and looked up in C.
-        Chunks not seen before are read in one pass, joined by spaces, for their tokens
-        and their lower-cased words both."""
+        known: a text's code is then its chunks' codes joined, split and looked up in C."""
         parts = text.split(" ")
-        if not self._token_chunks.keys() >= set(parts):
-            new = list(set(parts).difference(self._token_chunks))
-            joined = " ".join(new)
-            get, space = self.code.__getitem__, self.code[" "]
-            for pattern, chunks, piece in (
-                (_TOKEN_PIECES, self._token_chunks, joined),
-                (_WORD_PIECES, self._word_chunks, joined.lower()),
-            ):
-                codes = "".join(map(get, pattern.findall(piece))).split(space)
-                chunks.update(zip(new, codes, strict=True))
+        self._learn(set(parts).difference(self._token_chunks))
         return parts
+
+    def _learn(self, unseen: set[str]) -> None:
+        """The codes of chunks not seen before, read in one pass, joined by spaces; their
+        words are their tokens' codes translated (in C) to the lower-cased words'."""
+        if not unseen:
+            return
+        new = list(unseen)
+        space = self.code[" "]
+        tokens = _TOKEN_PIECES.findall(" ".join(new))
+        code = "".join(map(self.code.__getitem__, tokens))
+        self._token_chunks.update(zip(new, code.split(space), strict=True))
+        self._catch_up()
+        words = code.translate(self._to_word).split(space)
+        self._word_chunks.update(zip(new, words, strict=True))
 
     def encode_token(self, token: str) -> str:
         """The character of one token."""
@@ -126,8 +146,21 @@ class Alphabet:
         # Most tokens are words of letters and digits, sorted out in C; the rest one by one.
         alphanumeric = list(map(str.isalnum, tokens))
         self._words.update(compress(chars, alphanumeric))
+        to_word, code = self._to_word, self.code
         for token, char in compress(zip(tokens, chars, strict=True), map(not_, alphanumeric)):
             if token.isspace():
                 self._spaces.add(char)
+                if token != " ":
+                    to_word[ord(char)] = None
             elif token[-1].isalnum() or token[-1] == "_":
                 self._words.add(char)
+                if token.lower() != token:
+                    to_word[ord(char)] = ord(code[token.lower()])
+            else:
+                to_word[ord(char)] = None
+        # Capitalised words to their lower-cased forms (new tokens are caught up later).
+        lowered = list(map(str.lower, tokens))
+        for char, lower in compress(
+            zip(chars, lowered, strict=True), map(and_, alphanumeric, map(ne, tokens, lowered))
+        ):
+            to_word[ord(char)] = ord(code[lower])
