@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import chain, compress, islice
-from operator import and_, ne, not_
+from operator import and_, not_
 
 # Words and single punctuation marks, plus the whitespace between them, so that the
 # tokens of a text joined give the text back exactly.
@@ -43,10 +43,7 @@ class Alphabet:
         self._token: dict[str, str] = {}  # character -> its token
         self._spaces: set[str] = set()
         self._words: set[str] = set()
-        # A token's character -> its lower-cased word's (the same where no entry), or
-        # None for marks and whitespace other than the space: a `str.translate` table.
-        self._to_word: dict[int, int | None] = {}
-        self._known = 0  # how many of ``code``'s tokens the four above include
+        self._known = 0  # how many of ``code``'s tokens the three above include
         self._words_of: dict[str, str] = {}
         self._tokens_of: dict[str, str] = {}
         self._word_chunks: dict[str, str] = {}
@@ -95,18 +92,24 @@ class Alphabet:
         return parts
 
     def _learn(self, unseen: set[str]) -> None:
-        """The codes of chunks not seen before, read in one pass, joined by spaces; their
-        words are their tokens' codes translated (in C) to the lower-cased words'."""
+        """The codes of chunks not seen before, read in one pass, joined by spaces. A
+        chunk of lower-case letters and digits ("council") is its own word; the others
+        ("Council,", "[the") have their words read in a second pass, lower-cased."""
         if not unseen:
             return
         new = list(unseen)
-        space = self.code[" "]
+        get, space = self.code.__getitem__, self.code[" "]
         tokens = _TOKEN_PIECES.findall(" ".join(new))
-        code = "".join(map(self.code.__getitem__, tokens))
-        self._token_chunks.update(zip(new, code.split(space), strict=True))
-        self._catch_up()
-        words = code.translate(self._to_word).split(space)
-        self._word_chunks.update(zip(new, words, strict=True))
+        codes = "".join(map(get, tokens)).split(space)
+        self._token_chunks.update(zip(new, codes, strict=True))
+        plain = list(map(and_, map(str.isalnum, new), map(str.islower, new)))
+        self._word_chunks.update(compress(zip(new, codes, strict=True), plain))
+        others = list(compress(new, map(not_, plain)))
+        if not others:
+            return
+        words = _WORD_PIECES.findall(" ".join(others).lower())
+        codes = "".join(map(get, words)).split(space)
+        self._word_chunks.update(zip(others, codes, strict=True))
 
     def encode_token(self, token: str) -> str:
         """The character of one token."""
@@ -146,21 +149,8 @@ class Alphabet:
         # Most tokens are words of letters and digits, sorted out in C; the rest one by one.
         alphanumeric = list(map(str.isalnum, tokens))
         self._words.update(compress(chars, alphanumeric))
-        to_word, code = self._to_word, self.code
         for token, char in compress(zip(tokens, chars, strict=True), map(not_, alphanumeric)):
             if token.isspace():
                 self._spaces.add(char)
-                if token != " ":
-                    to_word[ord(char)] = None
             elif token[-1].isalnum() or token[-1] == "_":
                 self._words.add(char)
-                if token.lower() != token:
-                    to_word[ord(char)] = ord(code[token.lower()])
-            else:
-                to_word[ord(char)] = None
-        # Capitalised words to their lower-cased forms (new tokens are caught up later).
-        lowered = list(map(str.lower, tokens))
-        for char, lower in compress(
-            zip(chars, lowered, strict=True), map(and_, alphanumeric, map(ne, tokens, lowered))
-        ):
-            to_word[ord(char)] = ord(code[lower])
