@@ -35,7 +35,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from timeline.diff.result import Block, Kind, Section
-from timeline.diff.tokens import WORD, Alphabet
+from timeline.diff.tokens import Alphabet
 
 # Similarity is Indel's normalized similarity over lower-cased word tokens, i.e.
 # 2 * LCS / (words in old + words in new) -- difflib's ratio, at the word level.
@@ -393,11 +393,12 @@ class _Aligner:
         words, or at least two words of four letters or more in common that are rare in
         the two texts (in three blocks or fewer)."""
         old, new = self.old[i], self.new[j]
-        if _opening(old.text) and _opening(old.text) == _opening(new.text):
+        old_code, new_code = self._code(self.old_codes, old), self._code(self.new_codes, new)
+        token = self.alphabet.token
+        if old_code and _opening(old_code, token) == _opening(new_code, token):
             return True
         frequency, shared_text = self._word_frequency()
-        shared = set(self._code(self.old_codes, old)) & set(self._code(self.new_codes, new))
-        token = self.alphabet.token
+        shared = set(old_code) & set(new_code)
         rare = 0
         for char in shared:
             word = token[char]
@@ -548,9 +549,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def _opening(text: str) -> tuple[str, ...]:
-    """The first two words, the first reduced to its stem."""
-    words = WORD.findall(text.lower())[:2]
+def _opening(code: str, token: dict[str, str]) -> tuple[str, ...]:
+    """The first two words of a word code, the first reduced to its stem."""
+    words = [token[char] for char in code[:2]]
     return tuple([_stem(words[0]), *words[1:]]) if words else ()
 
 

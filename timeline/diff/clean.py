@@ -82,7 +82,6 @@ _FOOTNOTE = re.compile(r"(?P<number>\d{1,3}|[\u00b9\u00b2\u00b3\u2070-\u2079]+)[
 _SUPERSCRIPTS = str.maketrans(
     "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789"
 )
-_SUPERSCRIPT = re.compile("[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=[\w.,;:)\]”’\"])[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _BRACKETED_LABEL = re.compile(
     r"^\[(?P<label>(?:pp|op)[ ]*\d+(?:[ ]*(?:bis|ter|quater))?|\d+\.)[ ]+", re.IGNORECASE
@@ -100,13 +99,8 @@ def visible(text: str) -> str:
     return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
 
 
-# Every character the first step changes, found in one pass over the text.
-_SPECIAL = re.compile(
-    "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u2010\u2011"
-    "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-)
 # Every character the first step or the footnote markers' removal look at: one scan of
-# the text decides whether either needs to run (most texts need neither).
+# the text finds which occur, and only their rules run (most texts need none).
 _UNUSUAL = re.compile(
     "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u2010\u2011"
     "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00b9\u00b2\u00b3\u2070-\u2079]"
@@ -115,30 +109,38 @@ _UNUSUAL = re.compile(
 _FURNITURE_LENGTH = 48
 
 
-_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u200c\u200d]")
-
-
-def _normalise(text: str) -> str:
+def _normalise(text: str, found: set[str]) -> str:
     """Line breaks, spaces, hyphens and invisible characters as the module says; each
-    rule runs only where its characters occur (most texts need one or two)."""
-    if "\r" in text or "\u2028" in text or "\u0085" in text:
+    rule runs only where its characters occur (``found``: the unusual characters of the
+    text; most texts need one or two rules, a non-breaking hyphen only a replace)."""
+    if found & {"\r", "\u2028", "\u0085"}:
         text = _LINE_BREAKS.sub("\n", text)
-    if _PARAGRAPH_SEPARATOR in text:
+    if _PARAGRAPH_SEPARATOR in found:
         text = text.replace(_PARAGRAPH_SEPARATOR, "\n\n")
-    if _ZERO_WIDTH.search(text):
+    if found & _ZERO_WIDTH_CHARS:
         text = _INVISIBLE.sub("", text)
-    if "\u2011" in text or "\u2010" in text:
-        text = text.replace("\u2011", "-").replace("\u2010", "-")
-    return _ODD_SPACES.sub(" ", text)
+    for hyphen in found & {"\u2011", "\u2010"}:
+        text = text.replace(hyphen, "-")
+    if found & _ODD_SPACE_CHARS:
+        text = _ODD_SPACES.sub(" ", text)
+    return text
+
+
+_ZERO_WIDTH_CHARS = frozenset("\u200b\u2060\ufeff\u200c\u200d")
+_ODD_SPACE_CHARS = frozenset(
+    "\t\v\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+)
+_SUPERSCRIPT_CHARS = frozenset("\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))))
 
 
 def clean_lines(text: str) -> list[str]:
     """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
-    # The first unusual character, if any: the rules below look from there on.
+    # The unusual characters the text holds, found in one pass from the first of them:
+    # the rules below run only for those.
     first = _UNUSUAL.search(text)
-    unusual = first is not None
-    if unusual and _SPECIAL.search(text, first.start()):
-        text = _normalise(text)
+    unusual = set(_UNUSUAL.findall(text, first.start())) if first else set()
+    if unusual - _SUPERSCRIPT_CHARS:
+        text = _normalise(text, unusual)
     lines: list[str] = []
     append = lines.append
     for page_number, page in enumerate(text.split("\x0c")):
@@ -164,7 +166,7 @@ def clean_lines(text: str) -> list[str]:
         lines, notes = _drop_footnotes(lines)
     else:
         notes = set()
-    if notes or (unusual and _SUPERSCRIPT.search(text)):
+    if notes or unusual & _SUPERSCRIPT_CHARS:
         lines = _drop_markers(lines, notes)
     return _tidy(lines)
 
