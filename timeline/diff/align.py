@@ -415,21 +415,22 @@ class _Aligner:
         the blocks not paired with an identical text; and the lower-cased text of those
         paired so (a word found in it occurs in at least two blocks)."""
         if self._frequency is None:
-            frequency: Counter[str] = Counter()
             unchanged_old: set[int] = set()
             unchanged_new: set[int] = set()
             for i, (j, _) in self.pairs.items():
                 if self.old[i].text == self.new[j].text:
                     unchanged_old.add(i)
                     unchanged_new.add(j)
-            for codes, blocks, unchanged in (
-                (self.old_codes, self.old, unchanged_old),
-                (self.new_codes, self.new, unchanged_new),
-            ):
-                for block in blocks:
-                    if block.index not in unchanged:
-                        frequency.update(set(self._code(codes, block)))
-            self._frequency = frequency
+            words = [
+                set(self._code(codes, block))
+                for codes, blocks, unchanged in (
+                    (self.old_codes, self.old, unchanged_old),
+                    (self.new_codes, self.new, unchanged_new),
+                )
+                for block in blocks
+                if block.index not in unchanged
+            ]
+            self._frequency = Counter(chain.from_iterable(words))
             self._shared_text = "\n".join(self.old[i].text for i in unchanged_old).lower()
         return self._frequency, self._shared_text
 
@@ -518,14 +519,15 @@ class _WordIndex:
         return sorted(known, key=self.rank.__getitem__)[:_RARE_WORDS]
 
     def near(self, code: str, where: int) -> list[int]:
-        hits: Counter[int] = Counter()
+        found = []
         for char in self._rarest(code):
             postings = self.postings.get(char, ())
             if len(postings) > 4 * _CANDIDATES:
                 # A word in very many blocks: only the copies nearest this place.
                 at = bisect_left(postings, where)
                 postings = postings[max(0, at - 2 * _CANDIDATES) : at + 2 * _CANDIDATES]
-            hits.update(postings)
+            found.append(postings)
+        hits = Counter(chain.from_iterable(found))
         if len(hits) <= _CANDIDATES:
             return list(hits)
         return nsmallest(_CANDIDATES, hits, key=lambda k: (-hits[k], abs(k - where)))
