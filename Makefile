@@ -11,7 +11,7 @@ UNXML ?= ../shared/data/unxml
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run data corpus test bench lint format check-deploy clean
+.PHONY: run serve loadtest data corpus test bench lint format check-deploy clean
 
 # Finds Python 3.12 or newer: $PYTHON if set, then python3.13/3.12/python3 on the PATH,
 # then pyenv's installed versions (whose shims fail when the version is not selected).
@@ -37,6 +37,21 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 # with everything `make data` loads.
 run: data
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Serves the app with production settings under gunicorn (gunicorn.conf.py: workers and
+# threads from the core count) at $(HOST):$(PORT), on DATABASE_URL; needs SECRET_KEY and
+# ALLOWED_HOSTS (see the README's production checklist). Migrates and collects the static
+# files first; `make data` loads the collection.
+serve: $(VENV)/.installed
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input -v0
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py timeline.wsgi
+
+# Measures every reader page's throughput and latency under gunicorn with production
+# settings, against a static file from the same server (bench/loadtest.py; needs wrk);
+# PROXY=1 puts the shipped nginx configuration in front (needs nginx).
+loadtest: $(VENV)/.installed
+	$(PY) bench/loadtest.py $(if $(PROXY),--proxy)
 
 # Migrates, then loads what Redline ships: the curated collection merged with the UN's
 # official texts of the Syria story, 2011–2026. Idempotent; honours DATABASE_URL.

@@ -36,6 +36,15 @@ OFFICIAL_PATH = DATA / "unxml"
 _COLLECTION = json.loads(COLLECTION_PATH.read_text(encoding="utf-8"))
 
 
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with no cached page: a test's writes roll back, and with them the
+    content version, which the next test's writes may advance to the same number."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def story_data() -> dict:
     """What `make data` loads: the curated collection merged with the UN's official texts
@@ -83,25 +92,6 @@ def syria(db, collection_data) -> dict:
     """The Syria collection imported into the test database."""
     collection_import(data=collection_data)
     return collection_data
-
-
-def scaled(data: dict, factor: int) -> dict:
-    """The collection with every family, revision, clause and event `factor` times over:
-    copies get their own slugs, titles and symbols and share countries and sources."""
-    data = copy.deepcopy(data)
-    families, events = list(data["resolutions"]), list(data["events"])
-    for n in range(2, factor + 1):
-        for family in families:
-            twin = copy.deepcopy(family)
-            twin["slug"] = f"{family['slug']}-copy-{n}"
-            twin["title"] = f"{family['title']} (copy {n})"
-            for revision in twin["revisions"]:
-                if revision["symbol"]:
-                    revision["symbol"] = f"{revision['symbol']}/copy-{n}"
-            data["resolutions"].append(twin)
-        for event in events:
-            data["events"].append({**copy.deepcopy(event), "title": f"{event['title']} (copy {n})"})
-    return data
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from tests.test_pages import text_of
+from tests.helpers import text_of
 from timeline.glossary import TERMS, term_for
 from timeline.templatetags.glossary import citation_of
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.admin_forms import admin_form_data
-from tests.test_pages import text_of
+from tests.helpers import text_of
 from timeline.models import Clause, Proposer, Revision
 
 

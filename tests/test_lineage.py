@@ -3,7 +3,7 @@ with, and how two compared revisions are related."""
 
 import pytest
 
-from tests.test_pages import text_of
+from tests.helpers import text_of
 from timeline.lineage import Lineage, family_lineage, relation
 from timeline.models import Revision
 from timeline.services import revision_predecessor

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from tests.admin_forms import admin_form_data
-from tests.test_pages import text_of
+from tests.helpers import text_of
 from timeline.models import Clause, Revision
 from timeline.services import revision_new_from
 

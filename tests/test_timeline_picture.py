@@ -6,7 +6,7 @@ import datetime
 import pytest
 from lxml import etree
 
-from tests.test_pages import text_of
+from tests.helpers import text_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 

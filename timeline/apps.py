@@ -9,5 +9,7 @@ class TimelineConfig(AppConfig):
 
     def ready(self) -> None:
         from timeline.search import ensure_sqlite_index
+        from timeline.versions import install_triggers
 
         post_migrate.connect(ensure_sqlite_index, sender=self)
+        post_migrate.connect(install_triggers, sender=self)

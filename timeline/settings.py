@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "timeline.middleware.SecurityHeadersMiddleware",
+    "timeline.outage.DatabaseOutageMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -85,7 +87,6 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
-                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "timeline.context_processors.collection",
@@ -105,10 +106,30 @@ DATABASES = {
         DATABASE_URL, conn_max_age=0 if DATABASE_POOL else 60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that is away costs a request seconds, not gunicorn's 30 s (see
+    # timeline/outage.py): connecting gives up after 2 s (libpq's least), a connection
+    # whose packets go unanswered fails after 5 s, and no statement runs longer than
+    # DATABASE_STATEMENT_TIMEOUT (20 s: below gunicorn's limit, above any import's).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": 2,
+            "tcp_user_timeout": 5000,
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 2,
+            "keepalives_count": 2,
+            "options": "-c statement_timeout="
+            + os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20s").replace(" ", ""),
+        }
+    )
+# Seconds between attempts to reach a database that is away (timeline/outage.py).
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "5"))
 if DATABASE_POOL:
     if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         raise ImproperlyConfigured("DATABASE_POOL works with PostgreSQL only.")
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
+    # Waiting for a pooled connection gives up after 2 s, as connecting does.
+    DATABASES["default"]["OPTIONS"]["pool"] = {"timeout": 2, "min_size": 1, "max_size": 8}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

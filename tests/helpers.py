@@ -1,0 +1,44 @@
+"""What many test modules share: reading a page as a reader does, a collection scaled up
+for the query budgets, and what the page cache adds to a page's queries."""
+
+import copy
+import re
+from html import unescape
+
+# A page rendered (not served from the page cache) runs its view's queries and these: the
+# content version, read once to look the page up and once more in the snapshot it is
+# rendered from, and that snapshot's savepoint and its release (a transaction in
+# production: there, BEGIN and COMMIT are not counted, and PostgreSQL sets the isolation).
+PAGE_CACHE_QUERIES = 4
+
+BLOCK_TAG = re.compile(
+    r"</?(p|li|ul|ol|div|h\d|dt|dd|dl|td|th|tr|br|article|header|section|summary|blockquote"
+    r"|nav|footer|main|table|caption|details)\b[^>]*>"
+)
+
+
+def text_of(response) -> str:
+    """The page as a reader sees it: tags dropped, entities decoded, spaces collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(BLOCK_TAG, " ", html)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
+
+
+def scaled(data: dict, factor: int) -> dict:
+    """The collection with every family, revision, clause and event `factor` times over:
+    copies get their own slugs, titles and symbols and share countries and sources."""
+    data = copy.deepcopy(data)
+    families, events = list(data["resolutions"]), list(data["events"])
+    for n in range(2, factor + 1):
+        for family in families:
+            twin = copy.deepcopy(family)
+            twin["slug"] = f"{family['slug']}-copy-{n}"
+            twin["title"] = f"{family['title']} (copy {n})"
+            for revision in twin["revisions"]:
+                if revision["symbol"]:
+                    revision["symbol"] = f"{revision['symbol']}/copy-{n}"
+            data["resolutions"].append(twin)
+        for event in events:
+            data["events"].append({**copy.deepcopy(event), "title": f"{event['title']} (copy {n})"})
+    return data
