@@ -1,0 +1,168 @@
+"""The database going away under a running gunicorn: readers get cached pages or a 503
+with Retry-After at once, the log gets one line, and the site recovers by itself.
+
+Real PostgreSQL behind a TCP proxy (tests/faults.py) that the test stops and starts, and
+a real gunicorn with production settings on a throwaway database: PostgreSQL only (the
+timeouts and the pool are PostgreSQL's), so it runs in CI's PostgreSQL pass."""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.db import OperationalError
+
+from tests.faults import TcpProxy
+from timeline import outage
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def test_an_outage_opens_once_and_closes_when_the_database_answers(caplog):
+    outage.reached()
+    assert not outage.is_down()
+    for _ in range(5):
+        outage.failed(OperationalError("connection refused\nmore detail"))
+    assert outage.is_down()
+    unreachable = [r for r in caplog.records if "unreachable" in r.getMessage()]
+    assert len(unreachable) == 1
+    assert "connection refused" in unreachable[0].getMessage()
+    assert "more detail" not in unreachable[0].getMessage()
+    outage.reached()
+    assert not outage.is_down()
+    assert any("answers again" in r.getMessage() for r in caplog.records)
+
+
+def get(url: str, timeout: float = 10) -> tuple[int, dict, str, float]:
+    start = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            status, headers, body = response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        status, headers, body = error.code, dict(error.headers), error.read()
+    return status, headers, body.decode(), time.monotonic() - start
+
+
+@pytest.fixture
+def served_through_a_proxy(tmp_path):
+    """gunicorn (one worker, production settings) on a loaded throwaway database reached
+    through a proxy; yields (base address, proxy, the server's log file)."""
+    params = settings.DATABASES["default"]
+    host, port = params.get("HOST") or "127.0.0.1", int(params.get("PORT") or 5432)
+    user = params.get("USER") or "postgres"
+    name = f"redline_outage_{os.getpid()}"
+    admin = f"host={host} port={port} user={user} dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.execute(f"CREATE DATABASE {name}")
+    proxy = TcpProxy((host, port))
+    proxy.start()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        app_port = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"postgres://{user}@127.0.0.1:{proxy.port}/{name}",
+        "DATABASE_RETRY_AFTER": "1",
+        "WEB_CONCURRENCY": "1",
+        "HOST": "127.0.0.1",
+        "PORT": str(app_port),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("REDIS_URL", None)
+    log = tmp_path / "gunicorn.log"
+    server = None
+    try:
+        for command in (
+            ["migrate", "--no-input", "-v0"],
+            [
+                "import_collection",
+                "timeline/data/syria-2011-2012.json",
+            ],
+        ):
+            subprocess.run(
+                [sys.executable, "manage.py", *command],
+                cwd=ROOT,
+                env={**env, "DEBUG": "1"},
+                check=True,
+                capture_output=True,
+            )
+        with log.open("w") as out:
+            server = subprocess.Popen(
+                [
+                    str(Path(sys.executable).parent / "gunicorn"),
+                    "-c",
+                    "gunicorn.conf.py",
+                    "timeline.wsgi",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        base = f"http://127.0.0.1:{app_port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if get(base + "/about/", timeout=2)[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        yield base, proxy, log
+    finally:
+        if server is not None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        proxy.stop()
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.mark.skipif(not POSTGRES, reason="the outage test runs on PostgreSQL")
+def test_the_database_going_away_and_coming_back(served_through_a_proxy):
+    base, proxy, log = served_through_a_proxy
+    assert get(base + "/")[0] == 200  # now in the page cache
+    proxy.stop()
+
+    # A page in the cache: served from it, at once. One that is not: the 503 page.
+    status, _, body, seconds = get(base + "/")
+    assert status == 200
+    assert "Redline" in body
+    assert seconds < 5, "answered, not left hanging"
+    for _ in range(20):
+        status, headers, body, seconds = get(base + "/glossary/")
+        assert status == 503
+        assert headers["Retry-After"] == "1"
+        assert "cannot reach its database" in body
+        assert seconds < 5
+    status, headers, _, _ = get(base + "/admin/login/")
+    assert status == 503
+    text = log.read_text()
+    assert "Traceback" not in text
+    assert text.count("The database is unreachable") == 1, "one line per incident"
+
+    proxy.start()
+    deadline = time.monotonic() + 20
+    while (status := get(base + "/glossary/")[0]) != 200:
+        assert status == 503
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.2)
+    assert get(base + "/admin/login/")[0] == 200
+    assert "The database answers again" in log.read_text()
