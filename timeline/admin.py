@@ -17,6 +17,7 @@ from django.utils.html import format_html
 
 from timeline.admin_paste import revision_paste
 from timeline.comparisons import revision_compare
+from timeline.login_throttle import ThrottledAdminAuthenticationForm
 from timeline.models import (
     Amendment,
     AmendmentSource,
@@ -49,6 +50,7 @@ from timeline.summaries import Side, summarise
 admin.site.site_header = "Redline editors"
 admin.site.site_title = "Redline editors"
 admin.site.index_title = "The collection"
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 class OrderedInline(admin.TabularInline):

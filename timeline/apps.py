@@ -8,6 +8,7 @@ class TimelineConfig(AppConfig):
     verbose_name = "Redline"
 
     def ready(self) -> None:
+        from timeline import login_throttle  # noqa: F401 (connects its signal receivers)
         from timeline.search import ensure_sqlite_index
         from timeline.versions import install_triggers
 
