@@ -23,3 +23,6 @@ STORAGES = {
 # Serve static files from the source folders, as in development: tests run no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests render hundreds of pages a minute from one address; tests/test_rate_limit.py sets
+# the production limit back.
+READER_RENDERS_PER_MINUTE = 100_000

@@ -201,3 +201,11 @@ def test_an_editor_previews_a_draft_that_readers_were_just_refused(
     assert "Cookie" in preview["Vary"]
     client.logout()
     assert client.get(REVISION).status_code == 404
+
+
+def test_every_response_carries_the_permissions_and_resource_policies(story, client):
+    for url in ("/", "/admin/login/", "/nowhere/"):
+        response = client.get(url)
+        assert "camera=()" in response["Permissions-Policy"]
+        assert "geolocation=()" in response["Permissions-Policy"]
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin"

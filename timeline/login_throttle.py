@@ -7,9 +7,7 @@ against the user name tried and against the client it came from, in the shared c
 login form says so and refuses even the right password, and the pause is logged once. A
 successful sign-in clears its account's count.
 
-The client is the connecting address, or, when that is the proxy on this machine, the
-last address the proxy added to ``X-Forwarded-For`` (docs/deploy/nginx.conf sets it), so
-that every reader behind the proxy is not one client.
+The client is `timeline.rate_limit.client_address`: behind the proxy, the address it saw.
 """
 
 from __future__ import annotations
@@ -25,22 +23,13 @@ from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from timeline.rate_limit import client_address
+
 logger = logging.getLogger("timeline.login")
 
 WINDOW = 15 * 60
 PER_ACCOUNT = 10
 PER_CLIENT = 30
-_LOOPBACK = frozenset({"127.0.0.1", "::1"})
-
-
-def client_address(request: HttpRequest | None) -> str:
-    if request is None:
-        return "unknown"
-    address = request.META.get("REMOTE_ADDR", "unknown")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if address in _LOOPBACK and forwarded:
-        return forwarded.split(",")[-1].strip() or address
-    return address
 
 
 def _keys(username: str, request: HttpRequest | None) -> list[tuple[str, int]]:

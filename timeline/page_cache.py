@@ -9,7 +9,8 @@ only with the content version (`timeline.versions`). So each reader view is wrap
   with 304 before anything is rendered: the ETag is strong, one per version, address,
   variant (whole page or htmx fragment) and encoding;
 - serves the page from the shared cache (``CACHES["default"]``: Redis in production)
-  under the version, or renders it once, in a transaction that reads the version again
+  under the version, or renders it once (within the client's allowance of renders,
+  `timeline.rate_limit`), in a transaction that reads the version again
   from the same snapshot as the page's data, and stores it, compressed as well as plain;
 - compresses with brotli or gzip (once, when the page is stored) for clients that accept
   them. Reader pages hold no secret (no CSRF
@@ -38,7 +39,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from timeline import outage, versions
+from timeline import outage, rate_limit, versions
 
 # Browsers and shared caches may keep a page this long, then serve it stale for this long
 # while they revalidate (a 304 costs one query).
@@ -105,6 +106,9 @@ def reader_page(view):
             return _finish(not_modified, encoding, request, version)
         stored = cache.get(_key(request, version))
         if stored is None:
+            wait = rate_limit.render_allowed(request)
+            if wait:
+                return rate_limit.too_many(request, wait)
             stored, version, response = _render(view, request, args, kwargs)
             if stored is None:
                 return response

@@ -145,6 +145,10 @@ CACHES = {
     )
 }
 
+# Reader pages rendered afresh (not from the page cache) per client per minute
+# (timeline/rate_limit.py); beyond it, 429.
+READER_RENDERS_PER_MINUTE = int(os.environ.get("READER_RENDERS_PER_MINUTE", "60"))
+
 # Internationalisation: the interface is English; clause texts carry their own language.
 
 LANGUAGE_CODE = "en"
