@@ -19,8 +19,8 @@ timeout = 30
 graceful_timeout = 20
 keepalive = 5
 # Workers are recycled now and then, so that no slow leak grows without end.
-max_requests = 5000
-max_requests_jitter = 500
+max_requests = 200_000
+max_requests_jitter = 20_000
 # Only the proxy on this machine may say which client and scheme a request came from.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 # Errors to standard error; an access log only when asked (ACCESS_LOG=1), as the proxy

@@ -40,9 +40,9 @@ _COLLECTION = json.loads(COLLECTION_PATH.read_text(encoding="utf-8"))
 def _empty_page_cache():
     """Each test starts with no cached page: a test's writes roll back, and with them the
     content version, which the next test's writes may advance to the same number."""
-    from django.core.cache import cache
+    from tests.helpers import empty_caches
 
-    cache.clear()
+    empty_caches()
 
 
 @pytest.fixture(scope="session")

@@ -42,3 +42,13 @@ def scaled(data: dict, factor: int) -> dict:
         for event in events:
             data["events"].append({**copy.deepcopy(event), "title": f"{event['title']} (copy {n})"})
     return data
+
+
+def empty_caches() -> None:
+    """Forget every cached page and comparison, so that the next request renders."""
+    from django.core.cache import cache
+
+    from timeline.page_cache import clear_pages
+
+    cache.clear()
+    clear_pages()

@@ -7,11 +7,10 @@ import re
 from html import unescape
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.conftest import FAMILIES_PATH
-from tests.helpers import PAGE_CACHE_QUERIES
+from tests.helpers import PAGE_CACHE_QUERIES, empty_caches
 from timeline.models import Clause, Revision
 
 RES_2043 = "/r/resolution-2043-2012/s-2012-245/"
@@ -236,7 +235,7 @@ def test_the_cross_border_pages_run_a_bounded_number_of_queries(
         url = revision_url(CROSS_BORDER, "2533 (2020)")
     else:
         url = compare_url(CROSS_BORDER, "2504 (2020)", "2533 (2020)")
-    cache.clear()
+    empty_caches()
     with django_assert_max_num_queries(budget + PAGE_CACHE_QUERIES):
         html = get(client, url if language == "en" else f"{url}?lang={language}")
     if page == "revision":

@@ -166,3 +166,14 @@ def test_the_database_going_away_and_coming_back(served_through_a_proxy):
         time.sleep(0.2)
     assert get(base + "/admin/login/")[0] == 200
     assert "The database answers again" in log.read_text()
+
+
+@pytest.mark.skipif(not POSTGRES, reason="the outage test runs on PostgreSQL")
+def test_a_database_restart_between_requests_goes_unnoticed(served_through_a_proxy):
+    base, proxy, log = served_through_a_proxy
+    assert get(base + "/")[0] == 200  # the worker now holds a connection
+    proxy.stop()  # the connection is cut, as by a restart of PostgreSQL
+    proxy.start()
+    status, _, body, _ = get(base + "/glossary/")
+    assert status == 200, body
+    assert "The database is unreachable" not in log.read_text()

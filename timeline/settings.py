@@ -103,7 +103,11 @@ DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sql
 DATABASE_POOL = env_bool("DATABASE_POOL")
 DATABASES = {
     "default": dj_database_url.parse(
-        DATABASE_URL, conn_max_age=0 if DATABASE_POOL else 60, conn_health_checks=True
+        # No health check on every request (a round trip for every page): the page cache
+        # reconnects once when the kept connection has gone bad (timeline/page_cache.py).
+        DATABASE_URL,
+        conn_max_age=0 if DATABASE_POOL else 60,
+        conn_health_checks=False,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
