@@ -3,6 +3,7 @@ bench/loadtest.py and the tests: only its ports and paths are rewritten."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ CONFIG = ROOT / "docs" / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 _MAIN = """
+{user}
 daemon off;
 worker_processes auto;
 pid {scratch}/nginx.pid;
@@ -42,13 +44,18 @@ def site_config(listen: int, upstream: int, static_root: Path) -> str:
     return text
 
 
-def start_nginx(scratch: Path, listen: int, upstream: int) -> subprocess.Popen:
-    """nginx in the foreground with the shipped configuration (stop it with SIGTERM)."""
+def start_nginx(
+    scratch: Path, listen: int, upstream: int, static_root: Path | None = None
+) -> subprocess.Popen:
+    """nginx in the foreground with the shipped configuration, serving the static files
+    collected in ``static_root`` (the project's own by default); stop it with SIGTERM."""
     if not Path(NGINX).exists():
         raise SystemExit("The proxied measurement needs nginx: apt-get install nginx")
     config = scratch / "nginx.conf"
-    config.write_text(
-        _MAIN.format(scratch=scratch, site=site_config(listen, upstream, ROOT / "staticfiles"))
-    )
+    site = site_config(listen, upstream, static_root or ROOT / "staticfiles")
+    # Run as root (CI), nginx's workers would drop to "nobody", who cannot read the
+    # scratch folders this harness uses.
+    user = "user root;" if os.geteuid() == 0 else ""
+    config.write_text(_MAIN.format(scratch=scratch, site=site, user=user))
     subprocess.run([NGINX, "-t", "-q", "-c", config], check=True)
     return subprocess.Popen([NGINX, "-c", config], start_new_session=True)

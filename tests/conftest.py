@@ -4,6 +4,7 @@ and small factories for the model tests."""
 import copy
 import datetime
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,32 @@ def _empty_page_cache():
     from tests.helpers import empty_caches
 
     empty_caches()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory) -> Path:
+    """The static files collected as production serves them (hashed, compressed), once
+    per session, for the tests that run the app under gunicorn with production settings:
+    its pages name files by the manifest this writes."""
+    import secrets
+    import subprocess
+    import sys
+
+    root = tmp_path_factory.mktemp("staticfiles")
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "STATIC_ROOT": str(root),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        check=True,
+    )
+    return root
 
 
 @pytest.fixture(scope="session")

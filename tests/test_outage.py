@@ -54,7 +54,7 @@ def get(url: str, timeout: float = 10) -> tuple[int, dict, str, float]:
 
 
 @pytest.fixture
-def served_through_a_proxy(tmp_path):
+def served_through_a_proxy(tmp_path, collected_static):
     """gunicorn (one worker, production settings) on a loaded throwaway database reached
     through a proxy; yields (base address, proxy, the server's log file)."""
     params = settings.DATABASES["default"]
@@ -76,6 +76,7 @@ def served_through_a_proxy(tmp_path):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(collected_static),
         "DATABASE_URL": f"postgres://{user}@127.0.0.1:{proxy.port}/{name}",
         "DATABASE_RETRY_AFTER": "1",
         "WEB_CONCURRENCY": "1",

@@ -162,7 +162,7 @@ USE_TZ = True
 
 # Static files, served by whitenoise: compressed, hashed and cached for ever in production.
 
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
