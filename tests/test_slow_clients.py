@@ -22,10 +22,17 @@ _spec = importlib.util.spec_from_file_location("proxy", ROOT / "bench" / "proxy.
 proxy = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(proxy)
 
-pytestmark = pytest.mark.skipif(
-    not Path(proxy.NGINX).exists() and os.environ.get("CI") != "true",
-    reason="needs nginx (apt-get install nginx)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not Path(proxy.NGINX).exists() and os.environ.get("CI") != "true",
+        reason="needs nginx (apt-get install nginx)",
+    ),
+    # The servers here use a database of their own, the same on either pass: once is enough.
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="runs on the SQLite pass (its servers use their own SQLite database)",
+    ),
+]
 SLOW_SOCKETS = 8
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
