@@ -209,3 +209,10 @@ def test_every_response_carries_the_permissions_and_resource_policies(story, cli
         assert "camera=()" in response["Permissions-Policy"]
         assert "geolocation=()" in response["Permissions-Policy"]
         assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_preview_images_answer_get_and_head_only(story, client):
+    url = f"/preview/r/{FAMILY}/s-2012-77.png"
+    assert client.head(url).status_code == 200
+    for method in ("POST", "PUT", "DELETE", "OPTIONS", "TRACE"):
+        assert client.generic(method, url).status_code == 405

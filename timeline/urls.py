@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from timeline.page_cache import reader_page
 from timeline.views import about, clauses, compare, countries, pages, previews, search
@@ -24,20 +25,24 @@ urlpatterns = [
     # Preview images of shared links, one per page that has one, at the page's address.
     path(
         "preview/r/<slug:family>/compare/<slug:old>...<slug:new>.png",
-        previews.compare_preview,
+        require_safe(previews.compare_preview),
         name="compare-preview",
     ),
     path(
         "preview/compare/<slug:old_family>/<slug:old>...<slug:new_family>/<slug:new>.png",
-        previews.compare_across_preview,
+        require_safe(previews.compare_across_preview),
         name="compare-across-preview",
     ),
     path(
         "preview/r/<slug:family>/<slug:revision>.png",
-        previews.revision_preview,
+        require_safe(previews.revision_preview),
         name="revision-preview",
     ),
-    path("preview/c/<slug:family>/<slug:key>.png", previews.clause_preview, name="clause-preview"),
+    path(
+        "preview/c/<slug:family>/<slug:key>.png",
+        require_safe(previews.clause_preview),
+        name="clause-preview",
+    ),
     path("countries/", reader_page(countries.countries), name="countries"),
     path("countries/<str:code>/", reader_page(countries.country), name="country"),
     path("search/", reader_page(search.search), name="search"),
