@@ -53,3 +53,33 @@ def empty_caches() -> None:
 
     cache.clear()
     clear_pages()
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(database_url: str, static_root, **extra: str) -> dict[str, str]:
+    """The environment for running the app as `make serve` does (production settings, a
+    throwaway key, plain HTTP on loopback, no shared cache), for tests that start it."""
+    import os
+    import secrets
+
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(static_root),
+        "DATABASE_URL": database_url,
+        **extra,
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("REDIS_URL", None)
+    return env

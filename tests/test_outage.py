@@ -6,9 +6,7 @@ a real gunicorn with production settings on a throwaway database: PostgreSQL onl
 timeouts and the pool are PostgreSQL's), so it runs in CI's PostgreSQL pass."""
 
 import os
-import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +20,7 @@ from django.conf import settings
 from django.db import OperationalError
 
 from tests.faults import TcpProxy
+from tests.helpers import free_port, production_env
 from timeline import outage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,24 +66,15 @@ def served_through_a_proxy(tmp_path, collected_static):
         connection.execute(f"CREATE DATABASE {name}")
     proxy = TcpProxy((host, port))
     proxy.start()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        app_port = sock.getsockname()[1]
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(collected_static),
-        "DATABASE_URL": f"postgres://{user}@127.0.0.1:{proxy.port}/{name}",
-        "DATABASE_RETRY_AFTER": "1",
-        "WEB_CONCURRENCY": "1",
-        "HOST": "127.0.0.1",
-        "PORT": str(app_port),
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    env.pop("REDIS_URL", None)
+    app_port = free_port()
+    env = production_env(
+        f"postgres://{user}@127.0.0.1:{proxy.port}/{name}",
+        collected_static,
+        DATABASE_RETRY_AFTER="1",
+        WEB_CONCURRENCY="1",
+        HOST="127.0.0.1",
+        PORT=str(app_port),
+    )
     log = tmp_path / "gunicorn.log"
     server = None
     try:

@@ -4,7 +4,6 @@ nginx configuration the project ships (docs/deploy/nginx.conf, run by bench/prox
 import contextlib
 import importlib.util
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -16,6 +15,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import free_port, production_env
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("proxy", ROOT / "bench" / "proxy.py")
@@ -37,12 +38,6 @@ SLOW_SOCKETS = 8
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def answers(url: str, timeout: float) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
@@ -55,19 +50,12 @@ def answers(url: str, timeout: float) -> bool:
 def site(tmp_path, collected_static):
     """gunicorn with two threads in all, on an empty migrated database, and nginx in
     front of it; yields (gunicorn's address, nginx's address)."""
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(collected_static),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "WEB_CONCURRENCY": "1",
-        "THREADS": "2",
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    env.pop("REDIS_URL", None)
+    env = production_env(
+        f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        collected_static,
+        WEB_CONCURRENCY="1",
+        THREADS="2",
+    )
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
         cwd=ROOT,

@@ -75,6 +75,11 @@ class Stored:
     # The body in each encoding; none for a body too short to gain from compression.
     encoded: dict[str, bytes]
 
+    @property
+    def size(self) -> int:
+        """Bytes it takes, all encodings together."""
+        return len(self.body) + sum(map(len, self.encoded.values()))
+
 
 class _Pages:
     """The shared cache, with this process's most recent pages in front of it: a key
@@ -108,15 +113,14 @@ class _Pages:
             self._size = 0
 
     def _keep(self, key: str, stored: Stored) -> None:
-        size = len(stored.body) + sum(map(len, stored.encoded.values()))
         with self._lock:
             if key in self._kept:
                 return
             self._kept[key] = stored
-            self._size += size
+            self._size += stored.size
             while self._size > self.budget and self._kept:
                 _, dropped = self._kept.popitem(last=False)
-                self._size -= len(dropped.body) + sum(map(len, dropped.encoded.values()))
+                self._size -= dropped.size
 
 
 _pages = _Pages(budget=64 * 1024 * 1024)
