@@ -1,8 +1,11 @@
 """What many test modules share: reading a page as a reader does, a collection scaled up
-for the query budgets, and what the page cache adds to a page's queries."""
+for the query budgets, what the page cache adds to a page's queries, and running the app
+in other processes (a free port, its environment, a throwaway database)."""
 
 import copy
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import unescape
 
 # A page rendered (not served from the page cache) runs its view's queries and at most
@@ -83,3 +86,32 @@ def production_env(database_url: str, static_root, **extra: str) -> dict[str, st
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env.pop("REDIS_URL", None)
     return env
+
+
+@contextmanager
+def throwaway_database(tmp_path, *, port: int | None = None) -> Iterator[str]:
+    """A new, empty database of the engine the tests run on, as a DATABASE_URL, for tests
+    that run the app or its commands in other processes: on PostgreSQL one created on the
+    test server (reached through `port`, a proxy, if given) and dropped afterwards; on
+    SQLite a file in `tmp_path`."""
+    import os
+
+    import psycopg
+    from django.conf import settings
+
+    params = settings.DATABASES["default"]
+    if params["ENGINE"] != "django.db.backends.postgresql":
+        yield f"sqlite:///{tmp_path / 'throwaway.sqlite3'}"
+        return
+    host, server_port = params.get("HOST") or "127.0.0.1", int(params.get("PORT") or 5432)
+    user = params.get("USER") or "postgres"
+    name = f"redline_throwaway_{os.getpid()}"
+    admin = f"host={host} port={server_port} user={user} dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"postgres://{user}@{host}:{port or server_port}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

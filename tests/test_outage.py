@@ -14,13 +14,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.conf import settings
 from django.db import OperationalError
 
 from tests.faults import TcpProxy
-from tests.helpers import free_port, production_env
+from tests.helpers import free_port, production_env, throwaway_database
 from timeline import outage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,73 +56,65 @@ def served_through_a_proxy(tmp_path, collected_static):
     """gunicorn (one worker, production settings) on a loaded throwaway database reached
     through a proxy; yields (base address, proxy, the server's log file)."""
     params = settings.DATABASES["default"]
-    host, port = params.get("HOST") or "127.0.0.1", int(params.get("PORT") or 5432)
-    user = params.get("USER") or "postgres"
-    name = f"redline_outage_{os.getpid()}"
-    admin = f"host={host} port={port} user={user} dbname=postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {name}")
-        connection.execute(f"CREATE DATABASE {name}")
-    proxy = TcpProxy((host, port))
+    proxy = TcpProxy((params.get("HOST") or "127.0.0.1", int(params.get("PORT") or 5432)))
     proxy.start()
     app_port = free_port()
-    env = production_env(
-        f"postgres://{user}@127.0.0.1:{proxy.port}/{name}",
-        collected_static,
-        DATABASE_RETRY_AFTER="1",
-        WEB_CONCURRENCY="1",
-        HOST="127.0.0.1",
-        PORT=str(app_port),
-    )
-    log = tmp_path / "gunicorn.log"
-    server = None
-    try:
-        for command in (
-            ["migrate", "--no-input", "-v0"],
-            [
-                "import_collection",
-                "timeline/data/syria-2011-2012.json",
-            ],
-        ):
-            subprocess.run(
-                [sys.executable, "manage.py", *command],
-                cwd=ROOT,
-                env={**env, "DEBUG": "1"},
-                check=True,
-                capture_output=True,
-            )
-        with log.open("w") as out:
-            server = subprocess.Popen(
+    with throwaway_database(tmp_path, port=proxy.port) as database_url:
+        env = production_env(
+            database_url,
+            collected_static,
+            DATABASE_RETRY_AFTER="1",
+            WEB_CONCURRENCY="1",
+            HOST="127.0.0.1",
+            PORT=str(app_port),
+        )
+        log = tmp_path / "gunicorn.log"
+        server = None
+        try:
+            for command in (
+                ["migrate", "--no-input", "-v0"],
                 [
-                    str(Path(sys.executable).parent / "gunicorn"),
-                    "-c",
-                    "gunicorn.conf.py",
-                    "timeline.wsgi",
+                    "import_collection",
+                    "timeline/data/syria-2011-2012.json",
                 ],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        base = f"http://127.0.0.1:{app_port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if get(base + "/about/", timeout=2)[0] == 200:
-                    break
-            except OSError:
-                pass
-            assert time.monotonic() < deadline, log.read_text()
-            time.sleep(0.1)
-        yield base, proxy, log
-    finally:
-        if server is not None:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-        proxy.stop()
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            ):
+                subprocess.run(
+                    [sys.executable, "manage.py", *command],
+                    cwd=ROOT,
+                    env={**env, "DEBUG": "1"},
+                    check=True,
+                    capture_output=True,
+                )
+            with log.open("w") as out:
+                server = subprocess.Popen(
+                    [
+                        str(Path(sys.executable).parent / "gunicorn"),
+                        "-c",
+                        "gunicorn.conf.py",
+                        "timeline.wsgi",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            base = f"http://127.0.0.1:{app_port}"
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if get(base + "/about/", timeout=2)[0] == 200:
+                        break
+                except OSError:
+                    pass
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.1)
+            yield base, proxy, log
+        finally:
+            if server is not None:
+                os.killpg(server.pid, signal.SIGTERM)
+                server.wait(timeout=30)
+            proxy.stop()
 
 
 @pytest.mark.skipif(not POSTGRES, reason="the outage test runs on PostgreSQL")

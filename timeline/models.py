@@ -18,6 +18,8 @@ from django.db.models.functions import Coalesce, Length, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
 
+from timeline import limits
+
 
 class DatePrecision(models.TextChoices):
     DAY = "day", "exact day"
@@ -103,7 +105,7 @@ class Collection(models.Model):
     """The imported collection's own description: one row, the file's header."""
 
     title = models.CharField(max_length=300)
-    description = models.TextField()
+    description = models.TextField(max_length=limits.DESCRIPTION_CHARACTERS)
     compiled = models.DateField(help_text="When the collection was last compiled.")
     imported_at = models.DateTimeField(auto_now=True)
 
@@ -202,7 +204,7 @@ class Source(models.Model):
     url = models.URLField("URL", max_length=1000)
     date = models.DateField(null=True, blank=True, help_text="Publication date, if known.")
     kind = models.CharField(max_length=20, choices=SourceKind.choices)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=limits.NOTE_CHARACTERS)
     position = models.PositiveIntegerField(default=0, help_text="Order in the collection.")
 
     objects = SourceQuerySet.as_manager()
@@ -225,7 +227,7 @@ class Event(models.Model):
         default=DatePrecision.DAY,
     )
     title = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=limits.DESCRIPTION_CHARACTERS)
     sources = models.ManyToManyField(Source, through="EventSource", related_name="events")
     position = models.PositiveIntegerField(default=0, help_text="Order in the collection.")
 
@@ -281,7 +283,7 @@ class Resolution(models.Model):
 
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=300)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(blank=True, max_length=limits.DESCRIPTION_CHARACTERS)
     penholders = models.ManyToManyField(
         Country, through="Penholder", related_name="penned_resolutions", blank=True
     )
@@ -365,7 +367,9 @@ class Revision(models.Model):
         choices=[(DatePrecision.DAY, "exact day"), (DatePrecision.APPROXIMATE, "approximate")],
         default=DatePrecision.DAY,
     )
-    date_note = models.TextField(blank=True, help_text="How the date is known.")
+    date_note = models.TextField(
+        blank=True, max_length=limits.NOTE_CHARACTERS, help_text="How the date is known."
+    )
     symbol = models.CharField(
         "document symbol", max_length=50, null=True, blank=True, help_text="e.g. S/2012/77"
     )
@@ -379,7 +383,7 @@ class Revision(models.Model):
         default=Language.ENGLISH,
         help_text="The language of the main text, which readers see first and compare in.",
     )
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=limits.NOTE_CHARACTERS)
     follows = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -538,11 +542,11 @@ class Clause(models.Model):
         help_text="The language of the text: the revision's main language or one of its "
         "other language versions.",
     )
-    text = models.TextField()
+    text = models.TextField(max_length=limits.CLAUSE_CHARACTERS)
     text_kind = models.CharField(max_length=10, choices=TextKind.choices)
     complete = models.BooleanField(help_text="The whole paragraph, not a part of it.")
     bracketed = models.BooleanField(help_text="Shows square-bracketed, not yet agreed text.")
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=limits.NOTE_CHARACTERS)
     sources = models.ManyToManyField(Source, through="ClauseSource", related_name="clauses")
 
     objects = ClauseQuerySet.as_manager()
@@ -629,7 +633,10 @@ class Proposer(models.Model):
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="proposers")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="proposals")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="proposer_credits")
-    quote = models.TextField(help_text="The source's own words crediting the country.")
+    quote = models.TextField(
+        max_length=limits.CLAUSE_CHARACTERS,
+        help_text="The source's own words crediting the country.",
+    )
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -737,7 +744,7 @@ class Amendment(models.Model):
     proposer = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="amendments")
     date = models.DateField()
     target = models.CharField(max_length=50, help_text="The paragraph as the source labels it.")
-    text = models.TextField()
+    text = models.TextField(max_length=limits.CLAUSE_CHARACTERS)
     outcome = models.CharField(max_length=10, choices=AmendmentOutcome.choices)
     sources = models.ManyToManyField(Source, through="AmendmentSource", related_name="amendments")
     position = models.PositiveIntegerField(default=0)

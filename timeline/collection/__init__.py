@@ -1,6 +1,6 @@
 """The `unsc-drafts/1` collection format: validate, import, export.
 
-    collection_import(data=..., prune=False, progress=None) -> ImportReport
+    collection_import(data=..., prune=False, progress=None, waiting=None) -> ImportReport
     collection_export() -> dict
     validate_collection(data) -> list[Problem]
     parse_collection(data) -> dict   # validated, defaults filled, in the format's order

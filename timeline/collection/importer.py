@@ -7,18 +7,26 @@ nothing. Within what the file names, the database is made to mirror it: a family
 revisions, a revision's clauses, proposers, sources, sponsors, votes and amendments.
 Families, sources, countries and events that the file does not name are kept (they may
 be an editor's work) unless `prune` is asked for.
+
+One import runs at a time: on PostgreSQL the transaction takes an advisory lock, on SQLite
+a lock file beside the database, so a second import waits for the first and then finds its
+rows there. A document symbol belongs to one revision: a file may move a symbol
+between the revisions it names, but not take one from a family it does not name.
 """
 
 import datetime
+import fcntl
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
-from timeline.collection.validate import parse_collection
+from timeline.collection.schema import location
+from timeline.collection.validate import CollectionError, Problem, parse_collection
 from timeline.models import (
     Amendment,
     AmendmentSource,
@@ -53,6 +61,9 @@ class LookUp:
 # first, so that swapping two rows never collides half way.
 PARKING = 1_000_000
 
+# The advisory lock that one import holds at a time (PostgreSQL): "redl".
+IMPORT_LOCK = 0x7265646C
+
 
 @dataclass
 class ImportReport:
@@ -85,20 +96,62 @@ Progress = Callable[[int, int, str], None]
 
 
 def collection_import(
-    *, data: Any, prune: bool = False, progress: Progress | None = None
+    *,
+    data: Any,
+    prune: bool = False,
+    progress: Progress | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> ImportReport:
     """Validate `data` whole, then import it in one transaction.
 
     The data is read through the format's schema (`parse_collection`), which fills in the
     defaults of keys a file may leave out. Raises CollectionError listing every problem,
-    having written nothing, if the data is invalid. `progress(done, total, label)` is
-    called as each family is imported.
+    having written nothing, if the data is invalid or takes a symbol from a family it does
+    not name. `progress(done, total, label)` is called as each family is imported;
+    `waiting()` once if another import holds the lock, before waiting for it.
     """
     data = parse_collection(data)
     importer = _Importer(prune=prune, progress=progress)
-    with transaction.atomic():
+    waiting = waiting or (lambda: None)
+    with _sqlite_lock(waiting), transaction.atomic():
+        _postgresql_lock(waiting)
         importer.run(data)
     return importer.report
+
+
+@contextmanager
+def _sqlite_lock(waiting: Callable[[], None]) -> Iterator[None]:
+    """On a SQLite database file, hold `<file>.import-lock` while the import runs. (SQLite
+    would refuse a second writer's transaction at once as "database is locked".)"""
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor != "sqlite" or connection.is_in_memory_db() or "mode=memory" in name:
+        yield
+        return
+    with open(f"{name}.import-lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting()
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _postgresql_lock(waiting: Callable[[], None]) -> None:
+    """On PostgreSQL, hold the import lock until the transaction ends, waiting (without a
+    statement timeout) for an import that holds it."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        if cursor.fetchone()[0]:
+            return
+        waiting()
+        cursor.execute("SET LOCAL statement_timeout = 0")
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -182,6 +235,7 @@ class _Importer:
     # The collection
 
     def run(self, data: dict) -> None:
+        self.claim_symbols(data)
         self.save(
             Collection,
             {"id": 1},
@@ -230,6 +284,43 @@ class _Importer:
                 self.delete([family])
             self.delete(Source.objects.exclude(slug__in=self.sources))
             self.delete(Country.objects.exclude(code__in=self.countries))
+
+    def claim_symbols(self, data: dict) -> None:
+        """Free each symbol the file gives a revision other than the one holding it, or
+        refuse the file if that revision's family is not in it (and not pruned)."""
+        wanted = {
+            v["symbol"]: (("resolutions", i, "revisions", j, "symbol"), r["slug"], v["label"])
+            for i, r in enumerate(data["resolutions"])
+            for j, v in enumerate(r["revisions"])
+            if v["symbol"]
+        }
+        named = {r["slug"] for r in data["resolutions"]}
+        holders = Revision.objects.filter(symbol__in=wanted).values_list(
+            "pk", "symbol", "resolution__slug", "label"
+        )
+        freed, problems = [], []
+        for pk, symbol, slug, label in holders:
+            where, wanted_slug, wanted_label = wanted[symbol]
+            if (slug, label) == (wanted_slug, wanted_label):
+                continue
+            if slug in named or self.prune:
+                freed.append(pk)  # the file gives that revision another symbol, or none
+                continue
+            problems.append(
+                (
+                    where,
+                    Problem(
+                        location(where),
+                        f'{symbol} is already the symbol of revision "{label}" of family '
+                        f'"{slug}", which this file does not name (import with --prune to '
+                        "replace that family, or give the symbol to one revision only)",
+                    ),
+                )
+            )
+        if problems:
+            raise CollectionError([problem for _, problem in sorted(problems)])
+        if freed:
+            Revision.objects.filter(pk__in=freed).update(symbol=None)
 
     def event(self, e: dict, position: int) -> Event:
         event = self.save(

@@ -36,6 +36,7 @@ from django.utils.text import slugify
 from timeline.akn.members import MemberState, UnknownMemberState, member_state
 from timeline.akn.metadata import Metadata
 from timeline.akn.reader import Document, Paragraph, ReaderError
+from timeline.collection.json_file import JsonFileError, read_json
 from timeline.diff import ClauseInput, Status, compare_clauses
 from timeline.languages import language_name
 from timeline.models import Language, RevisionStatus, TextStatus
@@ -99,9 +100,9 @@ class Grouping:
 def load_grouping(path: Path) -> Grouping:
     """Read a `redline-families/1` file, or raise OfficialTextError saying what is wrong."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise OfficialTextError([f"{path}: cannot read the grouping: {error}"]) from None
+        data = read_json(path)
+    except JsonFileError as error:
+        raise OfficialTextError([f"cannot read the grouping: {error}"]) from None
     problems = []
     if not isinstance(data, dict) or data.get("format") != FAMILIES_FORMAT:
         raise OfficialTextError([f'{path}: not a "{FAMILIES_FORMAT}" file'])

@@ -45,7 +45,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
-from annotated_types import Ge
+from annotated_types import Ge, Le
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -62,6 +62,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from timeline import limits
 from timeline.models import (
     AmendmentOutcome,
     DatePrecision,
@@ -275,7 +276,10 @@ def _position(value: Any, handler: ValidatorFunctionWrapHandler) -> int:
         return handler(value)
     except ValidationError:
         raise _error(
-            "position", "must be a whole number from 1, not {value}", value=shown(value)
+            "position",
+            "must be a whole number from 1 to {most}, not {value}",
+            most=f"{limits.CLAUSES_PER_TEXT:,}",
+            value=shown(value),
         ) from None
 
 
@@ -346,8 +350,11 @@ def _references(what: str, *, unique_as: str | None = None) -> Any:
     return Annotated[list[str], WrapValidator(check)]
 
 
-Text = _text()
-Prose = str  # free text that may be empty
+ClauseText = _text(limits.CLAUSE_CHARACTERS)
+Description = _text(limits.DESCRIPTION_CHARACTERS)
+# Free text that may be empty.
+Prose = Annotated[str, StringConstraints(max_length=limits.NOTE_CHARACTERS)]
+Summary = Annotated[str, StringConstraints(max_length=limits.DESCRIPTION_CHARACTERS)]
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Label = _text(100)
@@ -465,7 +472,7 @@ class Event(_Part):
     date: IsoDate
     date_precision: _one_of([DatePrecision.DAY, DatePrecision.MONTH])
     title: _text(300)
-    description: Prose
+    description: Summary
     sources: Sources
 
     @field_validator("date")
@@ -490,7 +497,7 @@ class Proposer(_Part):
 
     country: CountryCode
     source: SourceId
-    quote: Text
+    quote: ClauseText
 
     def _check_whole(self, frame: _Frame) -> None:
         if frame.parent is not None and (
@@ -549,9 +556,9 @@ class Clause(_Part):
     key: _matching(_SLUG, "a kebab-case key such as op-cease-violence")
     section: _one_of(Section.values)
     number: _text(30) | None
-    position: Annotated[int, Ge(1), WrapValidator(_position)]
+    position: Annotated[int, Ge(1), Le(limits.CLAUSES_PER_TEXT), WrapValidator(_position)]
     language: LanguageCode = Language.ENGLISH.value
-    text: Text
+    text: ClauseText
     text_kind: _one_of(TextKind.values)
     complete: bool
     bracketed: bool
@@ -640,7 +647,7 @@ class Amendment(_Part):
     proposer: CountryCode
     date: IsoDate
     target: _text(50)
-    text: Text
+    text: ClauseText
     outcome: _one_of(AmendmentOutcome.values)
     sources: Sources
 
@@ -677,6 +684,25 @@ class Revision(_Part):
         language and other languages, its status)."""
         if frame := _here():
             frame.fields = info.data
+        return handler(value)
+
+    @field_validator("clauses", mode="wrap")
+    @classmethod
+    def _clauses_within_limits(
+        cls, value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+    ) -> Any:
+        """A list longer than `limits.CLAUSES_PER_TEXT` for each of the revision's languages
+        is refused before its clauses are read. (Within it, positions are unique per language
+        and at most the limit, so no language has more.)"""
+        languages = 1 + len(info.data.get("other_languages") or [])
+        most = limits.CLAUSES_PER_TEXT
+        if isinstance(value, list) and len(value) > most * languages:
+            raise _error(
+                "too_many_clauses",
+                "has {count} clauses; at most {most} per language allowed",
+                count=f"{len(value):,}",
+                most=f"{most:,}",
+            )
         return handler(value)
 
     @field_validator("label")
@@ -823,7 +849,7 @@ class Resolution(_Part):
 
     slug: _matching(_SLUG, "a lower-case slug such as resolution-2042-2012")
     title: _text(300)
-    summary: Prose
+    summary: Summary
     penholders: Countries
     revisions: list[Revision]
 
@@ -839,7 +865,7 @@ class Collection(_Strict):
 
     format: _one_of([FORMAT])
     title: _text(300)
-    description: Text
+    description: Description
     compiled: IsoDate
     countries: list[Country]
     sources: list[Source]

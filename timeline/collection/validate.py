@@ -14,7 +14,6 @@ The normalised collection has every key, defaults filled in (a clause's language
 revision's unless it says otherwise), in the format's order, as plain JSON values.
 """
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from timeline.collection.json_file import JsonFileError, read_json
 from timeline.collection.schema import FORMAT, Collection, describe, location
 
 __all__ = [
@@ -54,27 +54,12 @@ class CollectionError(Exception):
 
 
 def load_collection(path: Path) -> Any:
-    """Read a collection file's JSON, or raise CollectionError saying where it breaks."""
+    """Read a collection file's JSON, or raise CollectionError saying where it breaks (and
+    refusing, before reading, a file larger than `limits.FILE_BYTES`)."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CollectionError([Problem("", f"cannot read {path}: {error.strerror}")]) from None
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise CollectionError(
-            [Problem("", f"{path} is not UTF-8 (byte {error.start}: {error.reason})")]
-        ) from None
-    except json.JSONDecodeError as error:
-        raise CollectionError(
-            [
-                Problem(
-                    "",
-                    f"{path} is not valid JSON: {error.msg} "
-                    f"at line {error.lineno}, column {error.colno}",
-                )
-            ]
-        ) from None
+        return read_json(path)
+    except JsonFileError as error:
+        raise CollectionError([Problem("", str(error))]) from None
 
 
 def validate_collection(data: Any) -> list[Problem]:
@@ -109,7 +94,7 @@ _MESSAGES: dict[str, Callable[[ErrorDetails], str]] = {
     "extra_forbidden": lambda e: "unknown key",
     "string_type": lambda e: f"must be a string, not {describe(e['input'])}",
     "string_too_long": lambda e: (
-        f"is {len(e['input'])} characters long; at most {e['ctx']['max_length']} allowed"
+        f"is {len(e['input']):,} characters long; at most {e['ctx']['max_length']:,} allowed"
     ),
     "bool_type": lambda e: f"must be true or false, not {describe(e['input'])}",
     "list_type": lambda e: f"must be a list, not {describe(e['input'])}",

@@ -83,7 +83,9 @@ class Command(BaseCommand):
                 root=root,
                 warn=lambda message: self.stderr.write(f"Warning: {message}"),
             )
-            report = collection_import(data=merged, progress=self.progress(verbosity))
+            report = collection_import(
+                data=merged, progress=self.progress(verbosity), waiting=self.waiting
+            )
         except OfficialTextError as error:
             self.refuse(error.problems)
         except CollectionError as error:
@@ -106,6 +108,9 @@ class Command(BaseCommand):
         raise CommandError(
             f"{count} problem{'s' if count != 1 else ''} found; nothing was imported."
         )
+
+    def waiting(self) -> None:
+        self.stderr.write("Another import is running: waiting for it to finish.")
 
     def progress(self, verbosity: int):
         def show(done: int, total: int, label: str) -> None:

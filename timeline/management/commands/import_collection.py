@@ -24,7 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args, path: Path, prune: bool, verbosity: int, **options):
         try:
             data = load_collection(path)
-            report = collection_import(data=data, prune=prune, progress=self.progress(verbosity))
+            report = collection_import(
+                data=data, prune=prune, progress=self.progress(verbosity), waiting=self.waiting
+            )
         except CollectionError as error:
             for problem in error.problems:
                 self.stderr.write(str(problem))
@@ -40,6 +42,9 @@ class Command(BaseCommand):
         if verbosity:
             verdict = "Imported" if report.changed else "Already up to date"
             self.stdout.write(self.style.SUCCESS(f"{verdict}: {path} ({report.summary()})."))
+
+    def waiting(self) -> None:
+        self.stderr.write("Another import is running: waiting for it to finish.")
 
     def progress(self, verbosity: int):
         def show(done: int, total: int, label: str) -> None:
