@@ -59,3 +59,13 @@ def test_a_proposer_without_a_source_is_refused(syria, staff_client):
     assert list(Proposer.objects.filter(clause=clause).values_list("country_id", flat=True)) == [
         "RU"
     ]
+
+
+def test_a_clause_longer_than_any_real_paragraph_is_refused(syria, staff_client):
+    r3 = Revision.objects.get(label="R3 (16/17 Jan)")
+    url, form = revision_form(staff_client, r3)
+    form["clauses-0-text"] = ["Demands " + "x" * 20_000]
+    response = staff_client.post(url, form)
+    assert response.status_code == 200
+    assert "Ensure this value has at most 20000 characters (it has 20008)." in text_of(response)
+    assert not Clause.objects.filter(revision=r3, text__startswith="Demands xxx").exists()

@@ -226,14 +226,14 @@ def test_a_paragraph_beyond_the_limit_is_refused_with_a_message_not_exhausted_me
     runaway = "Noting " + "the situation " * 5_000 + "in Syria,"
     with pytest.raises(
         PasteError,
-        match=r"Paragraph 1 \(“Noting the situation.*the limit for one paragraph is 50,000",
+        match=r"Paragraph 1 \(“Noting the situation.*the limit for one paragraph is 20,000",
     ):
         paste_parse(runaway)
     path = tmp_path / "runaway.txt"
     path.write_text(runaway, encoding="utf-8")
-    with pytest.raises(CommandError, match="the limit for one paragraph is 50,000"):
+    with pytest.raises(CommandError, match="the limit for one paragraph is 20,000"):
         call_command("compare", str(path), str(path))
-    with pytest.raises(CommandError, match="the limit for one paragraph is 50,000"):
+    with pytest.raises(CommandError, match="the limit for one paragraph is 20,000"):
         call_command("parse", str(path))
 
 

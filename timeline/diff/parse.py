@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from timeline import limits
 from timeline.diff.clean import BLANK, PAGE, clean_lines, hyphenated_words, joins
 from timeline.diff.result import Block, Kind, Section
 
@@ -140,9 +141,10 @@ _ITEM_END = re.compile(r"(?:[;:.]|;[ ]+(?:and|or))$")
 
 # The largest inputs the engine reads: the longest resolutions run to 200,000 characters
 # and their longest paragraphs to a few thousand; a benchmark of 10,000 paragraphs is
-# about 3 million. Beyond these, time and memory would run out before an answer.
+# about 3 million. Beyond these, time and memory would run out before an answer. A
+# paragraph is held to the limit of a stored clause, so a paste that parses can be saved.
 MAX_DOCUMENT_CHARS = 5_000_000
-MAX_PARAGRAPH_CHARS = 50_000
+MAX_PARAGRAPH_CHARS = limits.CLAUSE_CHARACTERS
 
 
 class TextTooLong(ValueError):
