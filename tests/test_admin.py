@@ -1,9 +1,12 @@
 """The admin has every model, clauses inline under their revision, countries by
 autocomplete."""
 
+import re
+
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from timeline.models import Revision
@@ -11,7 +14,9 @@ from timeline.models import Revision
 
 @pytest.fixture
 def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    """Signed in as an editor: staff in the Editors group, not a superuser."""
+    user = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
     client.force_login(user)
     return client
 
@@ -65,7 +70,15 @@ def test_a_revision_shows_its_clauses_inline_and_countries_by_autocomplete(syria
     html = editor_client.get(reverse("admin:timeline_revision_change", args=[r3.pk])).content
     html = html.decode()
     assert "cease all violence [and] release all those arrested" in html
-    assert 'data-model-name="country"' in html or "admin-autocomplete" in html
+    # Each sponsor is chosen by typing (Django's autocomplete), not from a list of every
+    # country: the select holds only the chosen country.
+    select = re.search(r'<select name="sponsorships-0-country"[^>]*>(.*?)</select>', html, re.S)
+    assert select is not None
+    assert 'class="admin-autocomplete"' in select.group(0)
+    assert 'data-ajax--url="/admin/autocomplete/"' in select.group(0)
+    assert 'data-field-name="country"' in select.group(0)
+    sponsor = r3.sponsorships.order_by("position").first().country
+    assert re.findall(r'<option value="(\w+)"', select.group(1)) == [sponsor.code]
 
 
 def test_countries_autocomplete_by_name(syria, editor_client):
