@@ -5,6 +5,7 @@ import json
 import pytest
 
 from timeline.diff import ClauseInput, Op, Status, compare_clauses, compare_texts
+from timeline.diff.parse import MAX_PARAGRAPH_CHARS
 
 PREAMBLE = [
     "Recalling its presidential statement of 3 August 2011,",
@@ -180,8 +181,10 @@ def test_ops_rebuild_every_block():
 
 
 def test_very_long_clauses():
-    long = "Recalling " + ", ".join(f"its resolution {n} (2012)" for n in range(1600)) + ","
-    edited = long.replace("resolution 1500 (2012)", "resolution 1500 (2013)")
+    """A clause just under the stored-clause limit still compares word by word."""
+    long = "Recalling " + ", ".join(f"its resolution {n} (2012)" for n in range(700)) + ","
+    assert 18_000 < len(long) <= MAX_PARAGRAPH_CHARS
+    edited = long.replace("resolution 500 (2012)", "resolution 500 (2013)")
     comparison = compare_texts(f"{long}\n\nNoting the Envoy,", f"{edited}\n\nNoting the Envoy,")
     (first, second) = comparison.alignment
     assert first.status is Status.EDITED
