@@ -67,7 +67,9 @@ corpus: data
 
 # Runs every test: on SQLite, or on the database DATABASE_URL names (e.g. PostgreSQL).
 # Browser tests use Chromium (/usr/bin/chromium, or CHROMIUM=path); without one they are
-# skipped and said to be, except under CI=true, where they must run.
+# skipped and said to be, except under CI=true, where they must run. The tests run on every
+# core (pytest-xdist), a test file per worker; PYTEST_ARGS="-n 0" runs them in one process.
+PYTEST_ARGS ?= -n auto --dist loadfile
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -8,7 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
-from django.db import transaction
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core import serializers
+from django.db import DEFAULT_DB_ALIAS, transaction
 
 from timeline.akn import read_document
 from timeline.akn.metadata import read_metadata
@@ -17,9 +20,7 @@ from timeline.collection import collection_import
 from timeline.collection.official import load_grouping, official_collection
 from timeline.models import (
     Clause,
-    Collection,
     Country,
-    Event,
     Resolution,
     Revision,
     RevisionStatus,
@@ -44,6 +45,82 @@ def _empty_page_cache():
     from tests.helpers import empty_caches
 
     empty_caches()
+
+
+def empty_timeline() -> None:
+    """Delete every row of Redline's data; users, groups and the admin's history stay.
+    The foreign keys are checked at commit, so the order of the tables does not matter."""
+    for model in apps.get_app_config("timeline").get_models(include_auto_created=True):
+        if model._meta.managed and not model._meta.proxy:
+            model._base_manager.all()._raw_delete(using=DEFAULT_DB_ALIAS)
+
+
+def _seed_collection() -> None:
+    """The test database as the session keeps it between tests: the collection imported
+    and committed, and nothing else."""
+    with transaction.atomic():
+        empty_timeline()
+        collection_import(data=copy.deepcopy(_COLLECTION))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the Syria collection imported once for the whole session:
+    a test that asks for `syria` reads it (its writes roll back with its transaction);
+    any other test sees an empty collection (see `_database_as_the_test_expects`)."""
+    with django_db_blocker.unblock():
+        _GROUPS.append(
+            serializers.serialize(
+                "json",
+                Group.objects.all(),
+                use_natural_foreign_keys=True,
+                use_natural_primary_keys=True,
+            )
+        )
+        _seed_collection()
+
+
+# The groups the migrations made (the Editors and their permissions), as the session started.
+_GROUPS: list[str] = []
+
+
+# The fixtures for which the test database holds what the session keeps in it.
+_SEEDED = {"syria", "story", "story_db", "site"}
+
+
+@pytest.fixture(autouse=True)
+def _database_as_the_test_expects(request, django_db_blocker):
+    """A test that uses the database but not the collection starts with it empty: inside
+    its transaction for most tests, at once and committed for a transactional one, whose
+    flush at the end empties every table; the collection is loaded again after that (see
+    `pytest_runtest_teardown`)."""
+    names = set(request.fixturenames)
+    if "transactional_db" in names:
+        request.node.stash[_FLUSHED] = django_db_blocker
+        if not names & _SEEDED:
+            with django_db_blocker.unblock(), transaction.atomic():
+                empty_timeline()
+    elif "db" in names and not names & _SEEDED:
+        request.getfixturevalue("db")
+        empty_timeline()
+
+
+_FLUSHED = pytest.StashKey()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's fixtures are gone (pytest-django's own run first, and
+        its flush empties every table), what the session started with is back for the next tests:
+    the migrations' groups and the collection."""
+    result = yield
+    blocker = item.stash.get(_FLUSHED, None)
+    if blocker is not None:
+        with blocker.unblock(), transaction.atomic():
+            for group in serializers.deserialize("json", _GROUPS[0]):
+                group.save()
+            _seed_collection()
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -87,19 +164,15 @@ def story_data() -> dict:
 
 @pytest.fixture(scope="module")
 def story_db(django_db_setup, django_db_blocker, story_data):
-    """The whole Syria story in the test database, loaded once for a module whose tests
-    only read it (each test's own writes are rolled back as usual); emptied afterwards."""
+    """The whole Syria story in the test database instead of the collection, loaded once
+    for a module whose tests only read it (each test's own writes are rolled back as
+    usual); the collection is back afterwards."""
     with django_db_blocker.unblock():
         with transaction.atomic():
+            empty_timeline()
             collection_import(data=story_data)
         yield story_data
-        with transaction.atomic():
-            Revision.objects.all().delete()
-            Resolution.objects.all().delete()
-            Event.objects.all().delete()
-            Source.objects.all().delete()
-            Country.objects.all().delete()
-            Collection.objects.all().delete()
+        _seed_collection()
 
 
 @pytest.fixture
@@ -116,8 +189,8 @@ def collection_data() -> dict:
 
 @pytest.fixture
 def syria(db, collection_data) -> dict:
-    """The Syria collection imported into the test database."""
-    collection_import(data=collection_data)
+    """The Syria collection imported into the test database (it is, once per session: see
+    `django_db_setup`)."""
     return collection_data
 
 

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from timeline.collection import collection_import
-
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
 # test itself (fixtures, assertions) are still synchronous and safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -41,11 +39,14 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(f"CI=true but browser tests cannot run: {SKIPPED_BECAUSE}")
     for item in browser_items:
         item.add_marker(pytest.mark.skip(reason=f"browser test skipped: {SKIPPED_BECAUSE}"))
-    config._redline_browser_skipped = len(browser_items)
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    skipped = getattr(config, "_redline_browser_skipped", 0)
+    # Counted from the reports, which reach this process from pytest-xdist's workers too.
+    skipped = sum(
+        SKIPPED_BECAUSE in str(getattr(report, "longrepr", ""))
+        for report in terminalreporter.stats.get("skipped", [])
+    )
     if skipped:
         terminalreporter.write_line(
             f"BROWSER TESTS SKIPPED: {skipped} tests did not run: {SKIPPED_BECAUSE}.",
@@ -71,9 +72,9 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db, collection_data):
-    """The live server's address, with the Syria collection loaded."""
-    collection_import(data=collection_data)
+def site(live_server, transactional_db):
+    """The live server's address, with the Syria collection loaded (it is, committed, at
+    the start of every test: see `django_db_setup` in tests/conftest.py)."""
     return live_server.url
 
 
