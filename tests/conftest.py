@@ -85,7 +85,7 @@ _GROUPS: list[str] = []
 
 
 # The fixtures for which the test database holds what the session keeps in it.
-_SEEDED = {"syria", "story", "story_db", "site"}
+_SEEDED = {"syria", "story", "story_db", "site", "editing_site"}
 
 
 @pytest.fixture(autouse=True)

@@ -71,10 +71,36 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started after the test database is made, so that it
+    stops (and closes its connection) before the database is destroyed."""
+    return live_server
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The address of a live server over the Syria collection as the session loaded it
+    (see `django_db_setup` in tests/conftest.py), for a module of tests that only read.
+    Nothing is written, so no test needs the database flushed and the collection loaded
+    again after it; a test that writes uses `editing_site`."""
+    from pytest_django.live_server_helper import LiveServer
+
+    # The database is open to the server's thread while the module's tests run: they read
+    # through it, as readers do. (pytest-django's blocker is process-wide.)
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        yield server.url
+        server._live_server_modified_settings.disable()
+        server.stop()
+
+
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server's address, with the Syria collection loaded (it is, committed, at
-    the start of every test: see `django_db_setup` in tests/conftest.py)."""
+def editing_site(live_server, transactional_db):
+    """The live server's address, with the Syria collection loaded, for a test that
+    writes (an editor's session, a publish): its writes are committed, so that the
+    server's thread sees them, and flushed afterwards."""
     return live_server.url
 
 

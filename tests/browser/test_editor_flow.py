@@ -47,7 +47,7 @@ def pasted_text() -> str:
 
 
 def test_an_editor_pastes_confirms_publishes_and_readers_see_it(
-    site, page, browser, django_user_model
+    editing_site, page, browser, django_user_model
 ):
     editor = django_user_model.objects.create_user("alice", password="a-long-passphrase-42")
     editor.is_staff = True
@@ -55,13 +55,13 @@ def test_an_editor_pastes_confirms_publishes_and_readers_see_it(
     editor.groups.add(editors_group())
     text = pasted_text()
 
-    page.goto(f"{site}/admin/")
+    page.goto(f"{editing_site}/admin/")
     page.get_by_label("Username").fill("alice")
     page.get_by_label("Password").fill("a-long-passphrase-42")
     page.get_by_role("button", name="Log in").click()
 
     # Start the next revision from the adopted draft.
-    page.goto(f"{site}/admin/timeline/revision/?q=S%2F2012%2F219")
+    page.goto(f"{editing_site}/admin/timeline/revision/?q=S%2F2012%2F219")
     page.get_by_role("row", name="S/2012/219").get_by_role("checkbox").check()
     page.locator("select[name=action]").select_option("new_revision_from")
     page.get_by_role("button", name="Run").click()
@@ -91,13 +91,13 @@ def test_an_editor_pastes_confirms_publishes_and_readers_see_it(
 
     # A reader, not signed in, finds it everywhere.
     reader = browser.new_context().new_page()
-    reader.goto(f"{site}/?family={FAMILY}")
+    reader.goto(f"{editing_site}/?family={FAMILY}")
     expect(reader.locator(".card-title", has_text="S/2012/219 (next)")).to_be_visible()
     expect(reader.locator(".card", has_text="S/2012/219 (next)")).to_contain_text(
         "2 edited (in the available text) since S/2012/219"
     )
-    reader.goto(f"{site}/r/{FAMILY}/compare/s-2012-219...s-2012-219-next/")
+    reader.goto(f"{editing_site}/r/{FAMILY}/compare/s-2012-219...s-2012-219-next/")
     expect(reader.locator("main ins", has_text="without delay")).to_have_count(1)
-    reader.goto(f"{site}/c/{FAMILY}/pp-condemning-hr-violations/")
+    reader.goto(f"{editing_site}/c/{FAMILY}/pp-condemning-hr-violations/")
     expect(reader.locator("main")).to_contain_text(NEW_PARAGRAPH)
     reader.context.close()
