@@ -124,28 +124,35 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture(scope="session")
-def collected_static(tmp_path_factory) -> Path:
+def collected_static(tmp_path_factory, worker_id) -> Path:
     """The static files collected as production serves them (hashed, compressed), once
-    per session, for the tests that run the app under gunicorn with production settings:
-    its pages name files by the manifest this writes."""
+    per run (pytest-xdist's workers share them), for the tests that run the app under
+    gunicorn with production settings: its pages name files by the manifest this writes."""
+    import fcntl
     import secrets
     import subprocess
     import sys
 
-    root = tmp_path_factory.mktemp("staticfiles")
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "STATIC_ROOT": str(root),
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-        cwd=Path(__file__).resolve().parent.parent,
-        env=env,
-        check=True,
-    )
+    base = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # each worker's base is a folder of the run's own
+        base = base.parent
+    root = base / "staticfiles"
+    with open(base / "staticfiles.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker collects; the others wait
+        if not (root / "staticfiles.json").is_file():
+            env = {
+                **os.environ,
+                "DEBUG": "0",
+                "SECRET_KEY": secrets.token_urlsafe(50),
+                "STATIC_ROOT": str(root),
+            }
+            env.pop("DJANGO_SETTINGS_MODULE", None)
+            subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+                cwd=Path(__file__).resolve().parent.parent,
+                env=env,
+                check=True,
+            )
     return root
 
 
