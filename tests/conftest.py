@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core import serializers
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import transaction
 
+from tests.helpers import empty_caches, empty_timeline, seed_collection
 from timeline.akn import read_document
 from timeline.akn.metadata import read_metadata
 from timeline.akn.reader import find_documents
@@ -42,25 +42,8 @@ _COLLECTION = json.loads(COLLECTION_PATH.read_text(encoding="utf-8"))
 def _empty_page_cache():
     """Each test starts with no cached page: a test's writes roll back, and with them the
     content version, which the next test's writes may advance to the same number."""
-    from tests.helpers import empty_caches
 
     empty_caches()
-
-
-def empty_timeline() -> None:
-    """Delete every row of Redline's data; users, groups and the admin's history stay.
-    The foreign keys are checked at commit, so the order of the tables does not matter."""
-    for model in apps.get_app_config("timeline").get_models(include_auto_created=True):
-        if model._meta.managed and not model._meta.proxy:
-            model._base_manager.all()._raw_delete(using=DEFAULT_DB_ALIAS)
-
-
-def _seed_collection() -> None:
-    """The test database as the session keeps it between tests: the collection imported
-    and committed, and nothing else."""
-    with transaction.atomic():
-        empty_timeline()
-        collection_import(data=copy.deepcopy(_COLLECTION))
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +60,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 use_natural_primary_keys=True,
             )
         )
-        _seed_collection()
+        seed_collection()
 
 
 # The groups the migrations made (the Editors and their permissions), as the session started.
@@ -119,7 +102,7 @@ def pytest_runtest_teardown(item, nextitem):
         with blocker.unblock(), transaction.atomic():
             for group in serializers.deserialize("json", _GROUPS[0]):
                 group.save()
-            _seed_collection()
+            seed_collection()
     return result
 
 
@@ -179,7 +162,7 @@ def story_db(django_db_setup, django_db_blocker, story_data):
             empty_timeline()
             collection_import(data=story_data)
         yield story_data
-        _seed_collection()
+        seed_collection()
 
 
 @pytest.fixture

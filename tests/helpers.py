@@ -1,12 +1,14 @@
 """What many test modules share: reading a page as a reader does, a collection scaled up
 for the query budgets, what the page cache adds to a page's queries, and running the app
-in other processes (a free port, its environment, a throwaway database)."""
+in other processes (a free port, its environment, a throwaway database), and the test
+database as the session keeps it (the collection, committed)."""
 
 import copy
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html import unescape
+from pathlib import Path
 
 # A page rendered (not served from the page cache) runs its view's queries and at most
 # these: the content version, read once to look the page up and once more in the snapshot
@@ -115,3 +117,31 @@ def throwaway_database(tmp_path, *, port: int | None = None) -> Iterator[str]:
     finally:
         with psycopg.connect(admin, autocommit=True) as connection:
             connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+COLLECTION_PATH = Path(__file__).resolve().parent.parent / "timeline/data/syria-2011-2012.json"
+
+
+def empty_timeline() -> None:
+    """Delete every row of Redline's data; users, groups and the admin's history stay.
+    The foreign keys are checked at commit, so the order of the tables does not matter."""
+    from django.apps import apps
+    from django.db import DEFAULT_DB_ALIAS
+
+    for model in apps.get_app_config("timeline").get_models(include_auto_created=True):
+        if model._meta.managed and not model._meta.proxy:
+            model._base_manager.all()._raw_delete(using=DEFAULT_DB_ALIAS)
+
+
+def seed_collection() -> None:
+    """The test database as the session keeps it between tests (see `django_db_setup` in
+    tests/conftest.py): the shipped collection imported and committed, and nothing else."""
+    import json
+
+    from django.db import transaction
+
+    from timeline.collection import collection_import
+
+    with transaction.atomic():
+        empty_timeline()
+        collection_import(data=json.loads(COLLECTION_PATH.read_text(encoding="utf-8")))

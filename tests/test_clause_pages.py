@@ -5,11 +5,8 @@ import re
 from html import unescape
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from tests.helpers import PAGE_CACHE_QUERIES, scaled, text_of
-from timeline.collection import collection_import
+from tests.helpers import text_of
 from timeline.models import Section, TextKind, TextStatus
 
 FAMILY = "arab-european-draft-2012"
@@ -209,32 +206,6 @@ def test_preview_cards_escape_the_clause_text_and_mark_paraphrases(db, client, r
     assert meta(html, "og:description") == (
         "Reported paraphrase: would have demanded an end to the violence"
     )
-
-
-PAGES = {
-    "clause": (SOVEREIGNTY, 8),
-    "dropped clause": (ARMS, 8),
-    "clause by key": ("/c/op-condemns-human-rights-violations/", 3),
-    "revision with clause links": (V3, 15),
-}
-
-
-def test_clause_pages_run_a_bounded_number_of_queries_at_1x_and_20x(
-    db, collection_data, client, django_assert_max_num_queries
-):
-    counts: dict[str, list[int]] = {name: [] for name in PAGES}
-    for factor in (1, 20):
-        collection_import(data=scaled(collection_data, factor))
-        for name, (url, budget) in PAGES.items():
-            with (
-                django_assert_max_num_queries(budget + PAGE_CACHE_QUERIES),
-                CaptureQueriesContext(connection) as q,
-            ):
-                response = client.get(url)
-            assert response.status_code == 200, name
-            counts[name].append(len(q))
-    # The same queries whatever the size: nothing is fetched per family or per clause.
-    assert all(one == twenty for one, twenty in counts.values()), counts
 
 
 def test_a_clause_quoted_only_in_french_appears_in_its_history_in_french(syria, client):

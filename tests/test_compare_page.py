@@ -7,9 +7,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from tests.helpers import PAGE_CACHE_QUERIES, empty_caches, scaled
-from timeline.collection import collection_import
-from timeline.models import Clause, Country, Proposer, Resolution, Source
+from timeline.models import Clause, Resolution
 
 FAMILY = "arab-european-draft-2012"
 V3, LATE = "v3-1-feb-19-00", "late-preamble-scribd-undated"
@@ -269,38 +267,6 @@ def test_the_revision_page_links_to_the_comparison_with_its_predecessor(syria, c
     html = client.get(f"/r/{FAMILY}/{LATE}/").content.decode()
     assert f'href="/r/{FAMILY}/compare/{V3}...{LATE}/"' in html
     assert "Compare with v3 (1 Feb 19:00)" in text_of(client.get(f"/r/{FAMILY}/{LATE}/"))
-
-
-def _add_proposers_everywhere():
-    """Give every clause a proposer, so the budget covers attribution at every size."""
-    source = Source.objects.first()
-    france = Country.objects.get(code="FR")
-    Proposer.objects.bulk_create(
-        Proposer(clause=c, country=france, source=source, quote="quoted")
-        for c in Clause.objects.exclude(proposers__country=france)
-    )
-
-
-def test_the_page_runs_a_bounded_number_of_queries_at_1x_and_20x(
-    db, client, collection_data, django_assert_max_num_queries
-):
-    budget = 7  # measured: 7 (family, revisions, their languages and rivals, clauses, proposers,
-    # collection)
-    urls = [ARAB_EUROPEAN, RUSSIAN + "?view=side&show=all"]
-    collection_import(data=collection_data)
-    _add_proposers_everywhere()
-    for url in urls:
-        empty_caches()
-        with django_assert_max_num_queries(budget + PAGE_CACHE_QUERIES):
-            assert client.get(url).status_code == 200
-    collection_import(data=scaled(collection_data, 20))
-    _add_proposers_everywhere()
-    assert Resolution.objects.count() == 6 * 20
-    copy = RUSSIAN.replace("2011-2012/", "2011-2012-copy-20/")
-    for url in [*urls, copy]:
-        empty_caches()
-        with django_assert_max_num_queries(budget + PAGE_CACHE_QUERIES):
-            assert client.get(url).status_code == 200
 
 
 def test_the_family_page_offers_to_compare_its_last_two_revisions(syria, client):

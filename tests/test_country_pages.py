@@ -4,8 +4,7 @@ where it held the pen and how it voted."""
 import pytest
 from django.urls import reverse
 
-from tests.helpers import PAGE_CACHE_QUERIES, scaled, text_of
-from timeline.collection import collection_import
+from tests.helpers import text_of
 from timeline.models import Clause, Revision, RevisionStatus, TextStatus
 
 FRANCE = "/countries/fr/"
@@ -160,19 +159,6 @@ def test_the_site_navigation_links_countries_and_marks_the_current_page(syria, c
     html = client.get(FRANCE).content.decode()
     assert '<a href="/countries/" aria-current="page">Countries</a>' in html
     assert '<a href="/search/">Search</a>' in html
-
-
-def test_country_pages_run_a_bounded_number_of_queries_at_any_data_size(
-    transactional_db, client, collection_data, django_assert_max_num_queries
-):
-    # One test for both sizes: importing twenty times the collection takes a while.
-    for factor in (1, 20):
-        collection_import(data=scaled(collection_data, factor))
-        for url, budget in [("/countries/", 4), (FRANCE, 12), ("/countries/ru/", 12)]:
-            with django_assert_max_num_queries(budget + PAGE_CACHE_QUERIES):
-                response = client.get(url)
-            assert response.status_code == 200
-    assert text_of(client.get(FRANCE)).count("cease all violence [and] release") == 20
 
 
 def test_a_partial_copy_that_may_end_before_the_clause_leaves_its_fate_open(syria, client):

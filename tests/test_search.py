@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from tests.admin_forms import admin_form_data
-from tests.helpers import PAGE_CACHE_QUERIES, scaled, text_of
+from tests.helpers import text_of
 from timeline import search as rules
 from timeline.collection import collection_import
 from timeline.models import Clause, Revision
@@ -172,29 +172,6 @@ def test_the_search_form_works_as_a_plain_get_form(syria, client):
     assert 'method="get" action="/search/"' in html
     assert 'hx-push-url="true"' in html
     assert " style=" not in html
-
-
-def test_search_runs_a_bounded_number_of_queries_at_any_data_size(
-    transactional_db, client, collection_data, django_assert_max_num_queries
-):
-    # One test for both sizes: importing twenty times the collection takes a while.
-    for factor in (1, 20):
-        collection_import(data=scaled(collection_data, factor))
-        for params in [
-            {},
-            {"q": "military intervention"},
-            {"q": "syria", "page": "2"},
-            {"q": "violence", "family": "russian-drafts-2011-2012", "country": "fr"},
-            {"q": "S/2012/77"},
-            {"q": "2042"},
-            {"q": "France"},
-            {"q": "humanitarain"},
-        ]:
-            with django_assert_max_num_queries(8 + PAGE_CACHE_QUERIES):
-                response = client.get(SEARCH, params)
-            assert response.status_code == 200
-    page = text_of(client.get(SEARCH, {"q": "military intervention"}))
-    assert "20 clauses match “military intervention”." in page
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's full-text search")

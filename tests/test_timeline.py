@@ -1,11 +1,8 @@
 """The timeline: lanes by family, months in order, filters by country and family, htmx."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from tests.helpers import PAGE_CACHE_QUERIES, scaled, text_of
-from timeline.collection import collection_import
+from tests.helpers import text_of
 
 
 def cards(response) -> list[str]:
@@ -135,27 +132,3 @@ def test_the_home_page_says_where_the_data_comes_from(syria, client):
     assert "Data last updated 26 November 2026, from" in page
     assert "30 news reports, 10 leaked texts, 6 blogs" in page
     assert "5 analyses, 4 UN verbatim records and 3 UN documents." in page
-
-
-PAGES = [
-    "/",
-    "/?country=FR",
-    "/r/arab-european-draft-2012/",
-    "/r/arab-european-draft-2012/s-2012-77/",
-    "/r/resolution-2042-2012/s-2012-219/",
-]
-
-
-def count_queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_pages_run_as_many_queries_at_twenty_times_the_data(db, client, collection_data):
-    collection_import(data=collection_data)
-    at_1x = {url: count_queries(client, url) for url in PAGES}
-    collection_import(data=scaled(collection_data, 20))
-    at_20x = {url: count_queries(client, url) for url in PAGES}
-    assert at_20x == at_1x
-    assert max(at_1x.values()) <= 16 + PAGE_CACHE_QUERIES
