@@ -98,7 +98,9 @@ def pytest_runtest_teardown(item, nextitem):
     the migrations' groups and the collection."""
     result = yield
     blocker = item.stash.get(_FLUSHED, None)
-    if blocker is not None:
+    # After the last test the session's fixtures are gone too: the test database has been
+    # destroyed, and the connection names the real database again.
+    if blocker is not None and nextitem is not None:
         with blocker.unblock(), transaction.atomic():
             for group in serializers.deserialize("json", _GROUPS[0]):
                 group.save()
