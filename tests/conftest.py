@@ -1,9 +1,7 @@
 """Fixtures, one per concept: the shipped collection as data and as a loaded database,
 and small factories for the model tests."""
 
-import copy
 import datetime
-import json
 import os
 from pathlib import Path
 
@@ -12,7 +10,12 @@ from django.contrib.auth.models import Group
 from django.core import serializers
 from django.db import transaction
 
-from tests.helpers import empty_caches, empty_timeline, seed_collection
+from tests.helpers import (
+    empty_caches,
+    empty_timeline,
+    seed_collection,
+    shipped_collection,
+)
 from timeline.akn import read_document
 from timeline.akn.metadata import read_metadata
 from timeline.akn.reader import find_documents
@@ -32,17 +35,14 @@ from timeline.models import (
 )
 
 DATA = Path(__file__).resolve().parent.parent / "timeline/data"
-COLLECTION_PATH = DATA / "syria-2011-2012.json"
 FAMILIES_PATH = DATA / "syria-families.json"
 OFFICIAL_PATH = DATA / "unxml"
-_COLLECTION = json.loads(COLLECTION_PATH.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
     """Each test starts with no cached page: a test's writes roll back, and with them the
     content version, which the next test's writes may advance to the same number."""
-
     empty_caches()
 
 
@@ -94,8 +94,8 @@ _FLUSHED = pytest.StashKey()
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test's fixtures are gone (pytest-django's own run first, and
-        its flush empties every table), what the session started with is back for the next tests:
-    the migrations' groups and the collection."""
+    its flush empties every table), what the session started with is back for the next
+    tests: the migrations' groups and the collection."""
     result = yield
     blocker = item.stash.get(_FLUSHED, None)
     # After the last test the session's fixtures are gone too: the test database has been
@@ -146,7 +146,7 @@ def story_data() -> dict:
     """What `make data` loads: the curated collection merged with the UN's official texts
     that Redline ships, read once per test session (do not change it: copy it)."""
     return official_collection(
-        base=_COLLECTION,
+        base=shipped_collection(),
         documents=[read_document(p) for p in find_documents([OFFICIAL_PATH])],
         metadata=read_metadata(OFFICIAL_PATH / "data_extract"),
         grouping=load_grouping(FAMILIES_PATH),
@@ -176,7 +176,7 @@ def story(story_db, db) -> dict:
 @pytest.fixture
 def collection_data() -> dict:
     """The shipped Syria collection as parsed JSON, a fresh copy each test may change."""
-    return copy.deepcopy(_COLLECTION)
+    return shipped_collection()
 
 
 @pytest.fixture

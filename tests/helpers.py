@@ -7,6 +7,7 @@ import copy
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from html import unescape
 from pathlib import Path
 
@@ -122,6 +123,18 @@ def throwaway_database(tmp_path, *, port: int | None = None) -> Iterator[str]:
 COLLECTION_PATH = Path(__file__).resolve().parent.parent / "timeline/data/syria-2011-2012.json"
 
 
+@cache
+def _shipped_collection() -> dict:
+    import json
+
+    return json.loads(COLLECTION_PATH.read_text(encoding="utf-8"))
+
+
+def shipped_collection() -> dict:
+    """The shipped Syria collection as parsed JSON (read once), a fresh copy to change."""
+    return copy.deepcopy(_shipped_collection())
+
+
 def empty_timeline() -> None:
     """Delete every row of Redline's data; users, groups and the admin's history stay.
     The foreign keys are checked at commit, so the order of the tables does not matter."""
@@ -136,12 +149,10 @@ def empty_timeline() -> None:
 def seed_collection() -> None:
     """The test database as the session keeps it between tests (see `django_db_setup` in
     tests/conftest.py): the shipped collection imported and committed, and nothing else."""
-    import json
-
     from django.db import transaction
 
     from timeline.collection import collection_import
 
     with transaction.atomic():
         empty_timeline()
-        collection_import(data=json.loads(COLLECTION_PATH.read_text(encoding="utf-8")))
+        collection_import(data=shipped_collection())

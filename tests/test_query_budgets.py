@@ -5,7 +5,6 @@ The pages are measured once for the module, as production runs them (outside a t
 transaction): at 1× on the collection the session loaded, then at 20× on one scaled
 database, which is imported once instead of once per page kind."""
 
-import json
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -15,12 +14,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.helpers import (
-    COLLECTION_PATH,
     PAGE_CACHE_QUERIES,
     empty_caches,
     empty_timeline,
     scaled,
     seed_collection,
+    shipped_collection,
     text_of,
 )
 from timeline.collection import collection_import
@@ -126,9 +125,7 @@ def measured(django_db_setup, django_db_blocker) -> dict[int, dict[str, Measured
             at_1x = _measure_all(client, 1)
             with transaction.atomic():
                 empty_timeline()
-                collection_import(
-                    data=scaled(json.loads(COLLECTION_PATH.read_text(encoding="utf-8")), 20)
-                )
+                collection_import(data=scaled(shipped_collection(), 20))
             at_20x = _measure_all(client, 20)
         finally:
             seed_collection()

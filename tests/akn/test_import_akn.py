@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.conftest import COLLECTION_PATH, FAMILIES_PATH, OFFICIAL_PATH
+from tests.conftest import FAMILIES_PATH, OFFICIAL_PATH
+from tests.helpers import COLLECTION_PATH
 from timeline.models import (
     Clause,
     Collection,

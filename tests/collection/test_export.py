@@ -4,7 +4,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from tests.conftest import COLLECTION_PATH
+from tests.helpers import COLLECTION_PATH
 from timeline.collection import collection_dumps, collection_export
 
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from tests.conftest import COLLECTION_PATH
+from tests.helpers import COLLECTION_PATH
 from timeline.collection.schema import Collection
 from timeline.collection.validate import (
     CollectionError,
