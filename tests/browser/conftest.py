@@ -78,22 +78,31 @@ def live_server(django_db_setup, live_server):
     return live_server
 
 
+@pytest.fixture(scope="session")
+def _reading_server(django_db_setup):
+    """A live server for the tests that only read, one for the whole session, as
+    pytest-django's `live_server` is: stopping one per module raced the requests still
+    closing their shared SQLite connection. (Asking for `live_server` itself would make
+    every test that uses it transactional, which is what `site` exists to avoid.)"""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
+def site(_reading_server, django_db_blocker):
     """The address of a live server over the Syria collection as the session loaded it
     (see `django_db_setup` in tests/conftest.py), for a module of tests that only read.
     Nothing is written, so no test needs the database flushed and the collection loaded
     again after it; a test that writes uses `editing_site`."""
-    from pytest_django.live_server_helper import LiveServer
-
-    # The database is open to the server's thread while the module's tests run: they read
-    # through it, as readers do. (pytest-django's blocker is process-wide.)
+    # The database is open to the server's threads while the module's tests run: they
+    # read through it, as readers do. (pytest-django's blocker is process-wide.)
     with django_db_blocker.unblock():
-        server = LiveServer("localhost")
-        server._live_server_modified_settings.enable()
-        yield server.url
-        server._live_server_modified_settings.disable()
-        server.stop()
+        _reading_server._live_server_modified_settings.enable()
+        yield _reading_server.url
+        _reading_server._live_server_modified_settings.disable()
 
 
 @pytest.fixture
