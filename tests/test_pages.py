@@ -120,7 +120,7 @@ def test_unknown_addresses_are_not_found(syria, client, url):
 @pytest.mark.parametrize(
     ("name", "args", "budget"),
     [
-        ("home", [], 12),
+        ("home", [], 16),
         ("resolution", ["arab-european-draft-2012"], 8),
         ("revision", ["arab-european-draft-2012", "s-2012-77"], 16),
         ("revision", ["russian-drafts-2011-2012", "r3-16-17-jan"], 16),

@@ -132,3 +132,85 @@ def test_the_home_page_says_where_the_data_comes_from(syria, client):
     assert "Data last updated 26 November 2026, from" in page
     assert "30 news reports, 10 leaked texts, 6 blogs" in page
     assert "5 analyses, 4 UN verbatim records and 3 UN documents." in page
+
+
+# The window: one page of families at a time, never the whole collection.
+
+
+def _add_families(count: int) -> None:
+    """`count` more families after the collection's, each with one published revision in
+    May 2013 and none of France's part."""
+    import datetime
+
+    from timeline.models import Resolution, Revision
+
+    for n in range(count):
+        family = Resolution.objects.create(
+            slug=f"extra-{n}", title=f"Extra family {n}", position=100 + n
+        )
+        Revision.objects.create(
+            resolution=family,
+            slug="draft",
+            label="Draft",
+            date=datetime.date(2013, 5, 1 + n % 28),
+            position=1,
+            status="circulated",
+            text_status="none",
+            published=True,
+        )
+
+
+def test_a_page_holds_eight_families_and_links_to_the_others(syria, client):
+    _add_families(13)  # 6 + 13 = 19 families: three pages
+    first = client.get("/")
+    html = first.content.decode()
+    assert html.count('class="lane-head"') == 8
+    assert "Families 1–8 of 19, in the collection’s order:" in text_of(first)
+    assert 'href="/?page=2" rel="next"' in html
+    last = client.get("/", {"page": "3"})
+    html = last.content.decode()
+    assert "Families 17–19 of 19" in text_of(last)
+    assert html.count('class="lane-head"') == 3
+    assert 'href="/?page=2" rel="prev"' in html
+    assert "Extra family 12" in text_of(last)
+    assert "Extra family 12" not in text_of(first)
+
+
+def test_filters_choose_the_families_before_they_are_paged(syria, client):
+    _add_families(13)
+    response = client.get("/", {"from": "2013-05", "to": "2013-05"})
+    page = text_of(response)
+    assert "13 revisions in May 2013" in page
+    assert "Families 1–8 of 13" in page
+    # The six families without a revision then are named; a change of filter starts
+    # again from the first page.
+    assert "Not shown: European drafts" in page
+    html = response.content.decode()
+    assert 'href="/?from=2013&amp;to=2013"' in html
+    france = text_of(client.get("/", {"country": "FR"}))
+    assert "Not shown: 14 draft families — no part recorded for France." in france
+
+
+def test_a_page_past_the_last_or_not_a_number_is_refused(syria, client):
+    response = client.get("/", {"page": "2"})
+    assert response.status_code == 400
+    assert "There is only 1 page of families with these filters." in text_of(response)
+    for bad in ("0", "two", "-1", "1e3", "99999999"):
+        response = client.get("/", {"page": bad})
+        assert response.status_code == 400, bad
+        assert "“page” is a page number" in text_of(response)
+
+
+def test_context_events_beyond_a_page_are_counted_not_dropped_silently(syria, client):
+    import datetime
+
+    from timeline.models import Event
+
+    before = Event.objects.count()
+    Event.objects.bulk_create(
+        Event(date=datetime.date(2012, 3, 1 + n), title=f"Meeting {n}", position=50 + n)
+        for n in range(20)
+    )
+    page = text_of(client.get("/"))
+    assert f"Showing the first 12 of {before + 20} context events;" in page
+    assert "zoom to a shorter period to see the others" in page

@@ -198,13 +198,18 @@ def test_a_period_with_nothing_in_it_says_so(syria, client):
     assert b"timeline-picture" not in response.content
 
 
-def test_the_whole_story_draws_every_family_from_2011_to_2026(story, client):
+def test_the_whole_story_draws_every_family_from_2011_to_2026_on_two_pages(story, client):
     response = client.get("/")
     svg = picture(response)
     title = svg.find(f"{SVG}title").text
-    assert title.startswith("Timeline of ")
-    assert title.endswith("in 12 draft families, May 2011 to June 2026")
+    assert title == "Timeline of 61 revisions in 8 draft families, May 2011 to June 2026"
     ticks = [t.text for t in svg.iterfind(f".//{SVG}text[@class='tick']") if t.text]
     assert (ticks[0], ticks[-1]) == ("2012", "2026")
+    assert "Families 1–8 of 12" in text_of(response)
+    response = client.get("/", {"page": "2"})
+    svg = picture(response)
+    title = svg.find(f"{SVG}title").text
+    assert title.startswith("Timeline of 20 revisions in 4 draft families, ")
+    assert "Families 9–12 of 12" in text_of(response)
     cross_border = mark_named(svg, "S/2023/506")
     assert "rival" in cross_border.get("aria-label").lower()

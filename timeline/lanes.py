@@ -8,8 +8,8 @@ same cards as a picture.
 """
 
 import datetime
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from django.http import QueryDict
 
@@ -38,6 +38,7 @@ class TimelineFilter:
     family: Resolution | None = None
     start: datetime.date | None = None  # the first day of the first month shown
     end: datetime.date | None = None  # the last day of the last month shown
+    page: int = 1  # which page of the families the other filters select
 
     @property
     def active(self) -> bool:
@@ -56,15 +57,21 @@ class TimelineFilter:
         return (self.start is None or date >= self.start) and (self.end is None or date <= self.end)
 
     def query(self, **changes: str) -> str:
-        """This filter as a query string, with `changes` (a value of "" drops a parameter)."""
+        """This filter as a query string, with `changes` (a value of "" drops a parameter).
+        A change of filter starts again from the first page."""
         params = {
             "country": self.country.code if self.country else "",
             "role": "" if self.role == "any" else self.role,
             "family": self.family.slug if self.family else "",
             "from": _month_param(self.start),
             "to": _month_param(self.end),
+            "page": "" if self.page == 1 else str(self.page),
         }
+        if changes and "page" not in changes:
+            params["page"] = ""
         params.update(changes)
+        if params["page"] == "1":
+            params["page"] = ""
         query = QueryDict(mutable=True)
         for name, value in params.items():
             if value:
@@ -77,9 +84,13 @@ class TimelineFilter:
 
     @classmethod
     def from_query(
-        cls, query: QueryDict, countries: Sequence[Country], families: Sequence[Resolution]
+        cls,
+        query: QueryDict,
+        countries: Sequence[Country],
+        find_family: Callable[[str], Resolution | None],
     ) -> "TimelineFilter":
-        """Read ?country=FR&role=sponsor&family=slug, refusing values that name nothing."""
+        """Read ?country=FR&role=sponsor&family=slug&from=2012&to=2012-06&page=2, refusing
+        values that name nothing."""
         code = query.get("country", "").strip().upper()
         country = next((c for c in countries if c.code == code), None)
         if code and country is None:
@@ -88,14 +99,17 @@ class TimelineFilter:
         if role not in ROLES:
             raise FilterError(f"A role is one of: {', '.join(ROLES)}.")
         slug = query.get("family", "").strip()
-        family = next((f for f in families if f.slug == slug), None)
+        family = find_family(slug) if slug else None
         if slug and family is None:
             raise FilterError(f'There is no draft family "{slug[:60]}".')
         start = _read_month(query.get("from", ""), "from", first=True)
         end = _read_month(query.get("to", ""), "to", first=False)
         if start and end and start > end:
             raise FilterError("The period ends before it begins: swap “from” and “to”.")
-        return cls(country=country, role=role, family=family, start=start, end=end)
+        page = query.get("page", "").strip() or "1"
+        if not (page.isascii() and page.isdigit()) or not 1 <= int(page) <= 100_000:
+            raise FilterError(f"“page” is a page number, such as 2 (not “{page[:20]}”).")
+        return cls(country=country, role=role, family=family, start=start, end=end, page=int(page))
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,35 @@ def periods(chosen: TimelineFilter, years: Sequence[int]) -> list[Period]:
                 (chosen.start, chosen.end) == (start, end),
             )
         )
+    return links
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link to another page of the families the filters select ("" for a gap)."""
+
+    label: str
+    query: str = ""
+    current: bool = False
+    rel: str = ""  # "prev" or "next"
+
+
+def pages(chosen: TimelineFilter, count: int) -> list[PageLink]:
+    """Links to the pages of families: previous, the first, the last and the two on each
+    side of this one, next; none when everything fits on one page."""
+    if count <= 1:
+        return []
+    here = chosen.page
+    numbers = sorted({1, count, *range(max(1, here - 2), min(count, here + 2) + 1)})
+    links = []
+    if here > 1:
+        links.append(PageLink("Previous", chosen.query(page=str(here - 1)), rel="prev"))
+    for previous, number in zip([0, *numbers], numbers, strict=False):
+        if number - previous > 1:
+            links.append(PageLink("…"))
+        links.append(PageLink(str(number), chosen.query(page=str(number)), number == here))
+    if here < count:
+        links.append(PageLink("Next", chosen.query(page=str(here + 1)), rel="next"))
     return links
 
 
@@ -204,9 +247,7 @@ class Timeline:
     lanes: tuple[Resolution, ...]
     months: tuple[Month, ...]
     shown: int = 0
-    hidden_lanes: tuple[Resolution, ...] = field(default=())
     events: tuple[Event, ...] = ()
-    years: tuple[int, ...] = ()  # the years that have a revision (before the period filter)
 
     def lane_cards(self) -> list[tuple[Resolution, list[Card]]]:
         """Each lane's cards in date order."""
@@ -221,16 +262,18 @@ def build_timeline(
     families: Iterable[Resolution], events: Iterable[Event], chosen: TimelineFilter
 ) -> Timeline:
     """Lay out the families' revisions (prefetched: clauses with proposers, sponsorships,
-    vote ballots) by month, keeping those the filter selects."""
-    lanes, hidden, cards, years = [], [], [], set()
+    vote ballots) by month, keeping those the filter selects. The families and events are
+    one page's (`timeline.timeline_window`), already chosen by the same filter."""
+    lanes, cards = [], []
     for family in families:
         if chosen.family is not None and family.pk != chosen.family.pk:
             continue
-        family_cards = [c for card in _cards(family) if (c := _with_roles(card, chosen))]
-        years.update(card.revision.date.year for card in family_cards)
-        family_cards = [c for c in family_cards if chosen.in_period(c.revision.date)]
+        family_cards = [
+            c
+            for card in _cards(family)
+            if (c := _with_roles(card, chosen)) and chosen.in_period(c.revision.date)
+        ]
         if (chosen.country is not None or chosen.has_period) and not family_cards:
-            hidden.append(family)
             continue
         lanes.append(family)
         cards.extend((len(lanes) - 1, card) for card in family_cards)
@@ -253,9 +296,7 @@ def build_timeline(
         month_events = tuple(by_month.get(start, ()))
         if any(cell.cards for cell in cells) or month_events:
             months.append(Month(start, cells, month_events))
-    return Timeline(
-        tuple(lanes), tuple(months), len(cards), tuple(hidden), tuple(events), tuple(sorted(years))
-    )
+    return Timeline(tuple(lanes), tuple(months), len(cards), tuple(events))
 
 
 def _month(date: datetime.date) -> datetime.date:

@@ -10,6 +10,7 @@ from timeline.lanes import (
     FilterError,
     TimelineFilter,
     build_timeline,
+    pages,
     passed_over,
     periods,
 )
@@ -19,7 +20,6 @@ from timeline.models import (
     Amendment,
     AmendmentSource,
     Country,
-    Event,
     Penholder,
     Resolution,
     Revision,
@@ -28,31 +28,37 @@ from timeline.models import (
     Vote,
     VoteSource,
 )
+from timeline.timeline_window import PageOutOfRange, timeline_window
 from timeline.views.common import bad_request, page
 
 
 def home(request):
     """The timeline: a lane per draft family, months down the page, filterable by country
-    (and its role) and by family; htmx swaps in just the timeline when a filter changes."""
-    families = list(Resolution.objects.for_timeline())
+    (and its role), family and period, one page of families at a time
+    (`timeline.timeline_window`); htmx swaps in just the timeline when a filter changes."""
     countries = list(Country.objects.all())
     try:
-        chosen = TimelineFilter.from_query(request.GET, countries, families)
-    except FilterError as error:
+        chosen = TimelineFilter.from_query(
+            request.GET, countries, lambda slug: Resolution.objects.filter(slug=slug).first()
+        )
+        window = timeline_window(chosen)
+    except (FilterError, PageOutOfRange) as error:
         return bad_request(request, str(error))
-    timeline = build_timeline(families, Event.objects.all(), chosen)
+    timeline = build_timeline(window.families, window.events, chosen)
     context = {
         "timeline": timeline,
+        "window": window,
         "pictures": [
             picture
             for layout in (timeline_picture.WIDE, timeline_picture.NARROW)
             if (picture := timeline_picture.draw(timeline, chosen, layout))
         ],
         "legend": timeline_picture.LEGEND,
-        "periods": periods(chosen, timeline.years),
+        "periods": periods(chosen, window.years),
+        "pages": pages(chosen, window.pages),
         "chosen": chosen,
         "countries": countries,
-        "families": families,
+        "families": window.families,
         "roles": ROLES,
         "source_kinds": Source.objects.kind_counts(),
     }
