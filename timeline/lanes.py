@@ -17,6 +17,7 @@ from timeline.comparisons import cached_compare, clause_inputs
 from timeline.languages import language_name
 from timeline.lineage import Base, Lineage
 from timeline.models import Cast, Country, Event, Resolution, Revision, TextStatus
+from timeline.paging import PageLink, page_links
 from timeline.summaries import NOT_IN_NEW, NOT_IN_OLD, Side, summarise
 
 ROLES = {
@@ -136,33 +137,9 @@ def periods(chosen: TimelineFilter, years: Sequence[int]) -> list[Period]:
     return links
 
 
-@dataclass(frozen=True)
-class PageLink:
-    """A link to another page of the families the filters select ("" for a gap)."""
-
-    label: str
-    query: str = ""
-    current: bool = False
-    rel: str = ""  # "prev" or "next"
-
-
 def pages(chosen: TimelineFilter, count: int) -> list[PageLink]:
-    """Links to the pages of families: previous, the first, the last and the two on each
-    side of this one, next; none when everything fits on one page."""
-    if count <= 1:
-        return []
-    here = chosen.page
-    numbers = sorted({1, count, *range(max(1, here - 2), min(count, here + 2) + 1)})
-    links = []
-    if here > 1:
-        links.append(PageLink("Previous", chosen.query(page=str(here - 1)), rel="prev"))
-    for previous, number in zip([0, *numbers], numbers, strict=False):
-        if number - previous > 1:
-            links.append(PageLink("…"))
-        links.append(PageLink(str(number), chosen.query(page=str(number)), number == here))
-    if here < count:
-        links.append(PageLink("Next", chosen.query(page=str(here + 1)), rel="next"))
-    return links
+    """Links to the pages of families the filters select (`timeline.paging`)."""
+    return page_links(chosen.page, count, lambda n: chosen.query(page=str(n)))
 
 
 def _read_month(value: str, name: str, *, first: bool) -> datetime.date | None:

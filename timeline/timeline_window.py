@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from timeline.lanes import TimelineFilter
 from timeline.models import Ballot, Event, Proposer, Resolution, Revision, Sponsorship
+from timeline.paging import pages_left
 
 # A page's families (lanes) at most: the picture stays legible and the page small.
 LANES_PER_PAGE = 8
@@ -38,6 +39,11 @@ class Window:
     def first(self) -> int:
         """The number of the page's first family among all the filters select (from 1)."""
         return 0 if not self.families else self.offset + 1
+
+    @property
+    def summary(self) -> str:
+        """Which families the page shows, in words."""
+        return f"Families {self.first}–{self.last} of {self.total}, in the collection’s order:"
 
     @property
     def last(self) -> int:
@@ -73,10 +79,7 @@ def timeline_window(chosen: TimelineFilter) -> Window:
     total = selected.count()
     page = Window([], total, 0, 0, (), (), [], 0, page=chosen.page)
     if chosen.page > page.pages:
-        raise PageOutOfRange(
-            f"There {'is' if page.pages == 1 else 'are'} only {page.pages} "
-            f"page{'s' if page.pages != 1 else ''} of families with these filters."
-        )
+        raise PageOutOfRange(pages_left(page.pages, "families with these filters"))
     families = list(
         selected.order_by("position", "slug").for_timeline()[
             page.offset : page.offset + LANES_PER_PAGE

@@ -21,3 +21,9 @@ def honest_date(obj) -> str:
 def get_count(counts: dict, kind: str) -> int:
     """A summary's count of one kind whose name has spaces ("typography only")."""
     return counts.get(kind, 0)
+
+
+@register.filter
+def section_summary(section, what: str) -> str:
+    """Which part of a paged list is shown: "21–40 of 61 votes:" (`timeline.paging`)."""
+    return section.summary(what)

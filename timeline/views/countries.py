@@ -24,6 +24,8 @@ from timeline.models import (
     Sponsorship,
     TextStatus,
 )
+from timeline.paging import PageError, paged
+from timeline.views.common import bad_request
 
 ISO_CODE = re.compile(r"[A-Za-z]{2}")
 
@@ -48,37 +50,93 @@ def countries(request):
     )
 
 
+# A country page shows each of its lists a page at a time (`timeline.paging`).
+PROPOSALS_PER_PAGE = 10
+AMENDMENTS_PER_PAGE = 10
+ROWS_PER_PAGE = 20
+
+
 def country(request, code: str):
-    """One country: its proposals and their fate, its sponsorships, pens and votes."""
+    """One country: its proposals and their fate, its sponsorships, pens and votes, each
+    list a page at a time (`?proposed=2`, `?amendments=`, `?sponsored=`, `?pens=`,
+    `?votes=`)."""
     found = Country.objects.lookup(code) if ISO_CODE.fullmatch(code) else None
     if found is None:
         raise Http404(f"No country {code!r} in the collection")
     if code != found.code.lower():
         return HttpResponsePermanentRedirect(found.get_absolute_url())
-    proposals = _proposals(found)
-    amendments = list(
-        Amendment.objects.filter(proposer=found, revision__published=True)
-        .select_related("revision__resolution")
-        .prefetch_related(
-            Prefetch("source_links", AmendmentSource.objects.select_related("source"))
+    name, query = found.name, request.GET
+    try:
+        proposed = paged(
+            Clause.objects.filter(
+                pk__in=Proposer.objects.filter(country=found).values("clause"),
+                revision__published=True,
+            )
+            .select_related("revision__resolution")
+            .order_by("revision__resolution__position", "revision__position", "position"),
+            PROPOSALS_PER_PAGE,
+            query,
+            "proposed",
+            what=f"clauses {name} proposed",
+            anchor="proposed",
         )
-        .order_by("date", "pk")
-    )
+        amendments = paged(
+            Amendment.objects.filter(proposer=found, revision__published=True)
+            .select_related("revision__resolution")
+            .prefetch_related(
+                Prefetch("source_links", AmendmentSource.objects.select_related("source"))
+            )
+            .order_by("date", "pk"),
+            AMENDMENTS_PER_PAGE,
+            query,
+            "amendments",
+            what=f"amendments {name} moved",
+            anchor="amendments",
+        )
+        sponsored = paged(
+            Sponsorship.objects.filter(country=found, revision__published=True)
+            .select_related("revision__resolution")
+            .order_by("revision__date", "revision__resolution__position", "revision__position"),
+            ROWS_PER_PAGE,
+            query,
+            "sponsored",
+            what=f"drafts {name} sponsored",
+            anchor="sponsored",
+        )
+        pens = paged(
+            Penholder.objects.filter(country=found)
+            .select_related("resolution")
+            .order_by("resolution__position", "resolution__slug"),
+            ROWS_PER_PAGE,
+            query,
+            "pens",
+            what=f"families where {name} held the pen",
+            anchor="penholder",
+        )
+        votes = paged(
+            Ballot.objects.filter(country=found, vote__revision__published=True)
+            .select_related("country", "vote__revision__resolution")
+            .order_by("vote__date", "vote__revision__resolution__position", "pk"),
+            ROWS_PER_PAGE,
+            query,
+            "votes",
+            what=f"votes {name} cast",
+            anchor="votes",
+        )
+    except PageError as error:
+        return bad_request(request, str(error))
     return render(
         request,
         "timeline/country.html",
         {
             "country": found,
-            "proposals": proposals,
-            "proposed_count": sum(len(p.clauses) for p in proposals) + len(amendments),
+            "proposals": _proposals(found, proposed.items),
+            "proposed": proposed,
+            "proposed_count": proposed.count + amendments.count,
             "amendments": amendments,
-            "sponsorships": Sponsorship.objects.filter(country=found, revision__published=True)
-            .select_related("revision__resolution")
-            .order_by("revision__date", "revision__resolution__position", "revision__position"),
-            "pens": Penholder.objects.filter(country=found).select_related("resolution"),
-            "ballots": Ballot.objects.filter(country=found, vote__revision__published=True)
-            .select_related("country", "vote__revision__resolution")
-            .order_by("vote__date", "vote__revision__resolution__position"),
+            "sponsored": sponsored,
+            "pens": pens,
+            "votes": votes,
         },
     )
 
@@ -105,27 +163,23 @@ class FamilyProposals:
     clauses: list[ProposedClause]
 
 
-def _proposals(country: Country) -> list[FamilyProposals]:
-    """The clauses credited to the country, grouped by family in the collection's order,
-    each with its credits (source and quote) and its fate. Four queries at any data size."""
-    credits = Proposer.objects.filter(
-        country=country, clause__revision__published=True
-    ).select_related("clause__revision__resolution", "source")
-    by_clause: dict[Clause, list[Proposer]] = defaultdict(list)
-    for credit in credits.order_by(
-        "clause__revision__resolution__position",
-        "clause__revision__position",
-        "clause__position",
-        "position",
+def _proposals(country: Country, clauses: list[Clause]) -> list[FamilyProposals]:
+    """The clauses (one page of those credited to the country, in the collection's
+    order) grouped by family, each with its credits (source and quote) and its fate."""
+    by_clause: dict[int, list[Proposer]] = defaultdict(list)
+    for credit in (
+        Proposer.objects.filter(country=country, clause__in=clauses)
+        .select_related("source")
+        .order_by("position", "pk")
     ):
-        by_clause[credit.clause].append(credit)
-    fates = _fates(list(by_clause))
+        by_clause[credit.clause_id].append(credit)
+    fates = _fates(clauses)
     by_family: dict[Resolution, list[ProposedClause]] = defaultdict(list)
-    for clause, its_credits in by_clause.items():
+    for clause in clauses:
         by_family[clause.revision.resolution].append(
-            ProposedClause(clause, its_credits, fates[clause.pk])
+            ProposedClause(clause, by_clause[clause.pk], fates[clause.pk])
         )
-    return [FamilyProposals(family, clauses) for family, clauses in by_family.items()]
+    return [FamilyProposals(family, items) for family, items in by_family.items()]
 
 
 def _fates(clauses: list[Clause]) -> dict[int, Fate]:
