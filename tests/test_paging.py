@@ -25,7 +25,8 @@ def test_links_name_the_first_the_last_and_the_pages_around_this_one():
         "Next",
     ]
     assert [link.label for link in links if link.current] == ["6"]
-    assert links[0].query == "?p=5" and links[-1].query == "?p=7"
+    assert links[0].query == "?p=5"
+    assert links[-1].query == "?p=7"
     assert page_links(1, 1, str) == []
     assert [link.label for link in page_links(1, 2, str)] == ["1", "2", "Next"]
 
