@@ -500,7 +500,7 @@ class ClauseQuerySet(models.QuerySet):
 
     def search(self, query: str) -> "ClauseQuerySet":
         """Clauses whose text matches a reader's query word for word (web-search syntax:
-        "a phrase", or, -word), best match first, annotated with `rank` and `headline`
+        "a phrase", or, -word), best match first, annotated with `rank`
         (see `timeline.search.clauses_matching`, where the rules live)."""
         from timeline.search import clauses_matching
 

@@ -13,6 +13,8 @@ from django.utils.safestring import SafeString, mark_safe
 from timeline.diff import ClauseInput, compare_clauses, render_html
 from timeline.lineage import Presence, presences
 from timeline.models import Clause, Resolution, Revision, TextStatus
+from timeline.paging import PageError, paged
+from timeline.views.common import bad_request
 
 
 @dataclass(frozen=True)
@@ -70,20 +72,33 @@ def clause(request: HttpRequest, family: str, key: str) -> HttpResponse:
     )
 
 
+# Families offered a page at a time when a key is used in several.
+FAMILIES_PER_PAGE = 10
+
+
 def clause_key(request: HttpRequest, key: str) -> HttpResponse:
     """A clause by its key alone: the permalink when one family has the key, otherwise a
     choice, because the same key in two families names two different paragraphs."""
+    having = Clause.objects.in_main_language().filter(key=key, revision__published=True)
+    families = Resolution.objects.filter(pk__in=having.values("revision__resolution")).order_by(
+        "position", "slug"
+    )
+    try:
+        chosen = paged(families, FAMILIES_PER_PAGE, request.GET, "page", what="families")
+    except PageError as error:
+        return bad_request(request, str(error))
+    if not chosen.count:
+        raise Http404("No clause has that key.")
+    if chosen.count == 1:
+        return redirect("clause", family=chosen.items[0].slug, key=key)
     latest = latest_by_family(
-        Clause.objects.in_main_language()
-        .filter(key=key, revision__published=True)
+        having.filter(revision__resolution__in=chosen.items)
         .select_related("revision__resolution")
         .in_date_order()
     )
-    if not latest:
-        raise Http404("No clause has that key.")
-    if len(latest) == 1:
-        return redirect("clause", family=latest[0].revision.resolution.slug, key=key)
-    return render(request, "timeline/clause_key.html", {"key": key, "clauses": latest})
+    return render(
+        request, "timeline/clause_key.html", {"key": key, "clauses": latest, "families": chosen}
+    )
 
 
 def clause_history(revisions, key: str) -> History:

@@ -22,6 +22,10 @@ from timeline.views import common
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
+# Up to this many families the form offers them all in a menu; beyond it (the whole UN
+# corpus has 1,500) the menu would outweigh the results, and a family is chosen from its
+# results ("only in this family") instead.
+FAMILY_MENU_LIMIT = 30
 
 
 class SearchForm(forms.Form):
@@ -85,9 +89,15 @@ def search(request):
     data = request.GET.copy()
     # Addresses shared by hand may carry the country code in upper case.
     data["country"] = data.get("country", "").lower()
+    families = list(Resolution.objects.only("slug", "title")[: FAMILY_MENU_LIMIT + 1])
+    family_menu = len(families) <= FAMILY_MENU_LIMIT
+    if not family_menu:
+        families = list(
+            Resolution.objects.filter(slug=data.get("family", "")).only("slug", "title")
+        )
     form = SearchForm(
         data,
-        families=list(Resolution.objects.only("slug", "title")),
+        families=families,
         countries=list(Country.objects.only("code", "name")),
     )
     if not form.is_valid():
@@ -97,6 +107,7 @@ def search(request):
         "form": form,
         "q": query,
         "filtered": bool(family or country),
+        "family_menu": family_menu,
         "full_text": connection.vendor == "postgresql",
         "page_obj": None,
         "groups": [],
@@ -109,7 +120,9 @@ def search(request):
             request.GET.get("page")
         )
         context["page_obj"] = page_obj
-        context["groups"] = _by_family(_hit(clause, query) for clause in page_obj.object_list)
+        found = list(page_obj.object_list)
+        marked = rules.headlines(Clause.objects.all(), [c.pk for c in found], query)
+        context["groups"] = _by_family(_hit(c, marked.get(c.pk), query) for c in found)
         if page_obj.number == 1:
             context["revisions"] = list(rules.revisions_named(Revision.objects.published(), query))
             context["countries"] = list(rules.countries_named(Country.objects.all(), query))
@@ -134,16 +147,16 @@ def _matches(query: str, family: str, country: str):
             | Q(Exists(Sponsorship.objects.filter(revision=OuterRef("revision"), country=country)))
         )
     return (
-        clauses.search(query)
-        .select_related("revision__resolution")
+        clauses.select_related("revision__resolution")
         .prefetch_related(Prefetch("proposers", Proposer.objects.select_related("country")))
+        .search(query)
     )
 
 
-def _hit(clause: Clause, query: str) -> Hit:
+def _hit(clause: Clause, headline: str | None, query: str) -> Hit:
     return Hit(
         clause=clause,
-        excerpt=rules.excerpt(clause.text, clause.headline, query),
+        excerpt=rules.excerpt(clause.text, headline, query),
         permalink=_permalink(clause),
     )
 
