@@ -396,3 +396,31 @@ def test_a_migration_that_drops_the_index_triggers_has_them_recreated(syria, cli
     Clause.objects.filter(pk=clause.pk).update(text="an entirely zanzibarian phrase")
     page = text_of(client.get(reverse("search"), {"q": "zanzibarian"}))
     assert "an entirely zanzibarian phrase" in page  # the hit, not the query echoed
+
+
+def test_beyond_thirty_families_a_family_is_chosen_from_its_results(syria, client):
+    """A menu of every family would outweigh the results in the whole UN corpus (1,500
+    families): past thirty, each family's results offer "Only in this family"."""
+    from timeline.models import Resolution
+    from timeline.views.search import FAMILY_MENU_LIMIT
+
+    Resolution.objects.bulk_create(
+        Resolution(slug=f"extra-{n}", title=f"Extra family {n}", position=100 + n)
+        for n in range(FAMILY_MENU_LIMIT)
+    )
+    html = client.get("/search/", {"q": "military intervention"}).content.decode()
+    assert 'id="search-family"' not in html
+    only = '/search/?q=military%20intervention&amp;family=russian-drafts-2011-2012">Only in'
+    assert only in html
+    chosen = client.get(
+        "/search/", {"q": "violence", "family": "russian-drafts-2011-2012"}
+    ).content.decode()
+    assert '<option value="russian-drafts-2011-2012" selected>' in chosen
+    assert "Extra family" not in chosen
+    assert "Only in this family" not in chosen
+
+
+def test_up_to_thirty_families_the_menu_lists_them_all_in_order(syria, client):
+    html = client.get("/search/", {"q": "violence"}).content.decode()
+    menu = html.split('id="search-family"')[1].split("</select>")[0]
+    assert menu.index("European drafts") < menu.index("Russian drafts")

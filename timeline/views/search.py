@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
 from django.urls import reverse
 
 from timeline import search as rules
@@ -89,12 +89,18 @@ def search(request):
     data = request.GET.copy()
     # Addresses shared by hand may carry the country code in upper case.
     data["country"] = data.get("country", "").lower()
-    families = list(Resolution.objects.only("slug", "title")[: FAMILY_MENU_LIMIT + 1])
+    # One query whatever the collection's size: the chosen family first, then the others
+    # in order, one more than the menu holds (which says whether they all fit).
+    families = list(
+        Resolution.objects.only("slug", "title", "position")
+        .annotate(chosen=Case(When(slug=data.get("family", ""), then=0), default=1))
+        .order_by("chosen", "position", "slug")[: FAMILY_MENU_LIMIT + 1]
+    )
     family_menu = len(families) <= FAMILY_MENU_LIMIT
-    if not family_menu:
-        families = list(
-            Resolution.objects.filter(slug=data.get("family", "")).only("slug", "title")
-        )
+    if family_menu:
+        families.sort(key=lambda f: (f.position, f.slug))
+    else:
+        families = [f for f in families[:1] if f.chosen == 0]
     form = SearchForm(
         data,
         families=families,
