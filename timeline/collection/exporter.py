@@ -3,12 +3,18 @@
 The export gives back, key for key and in the same order, the file that was imported;
 `collection_dumps` writes it in the collection's own layout (two-space indent, UTF-8).
 The whole collection is read in a fixed number of queries, whatever its size.
+
+The format's objects are written by one function each (`revision_data`, `clause_data`,
+`vote_data`, `source_data`, `country_data`), which the JSON API (`timeline.exports.api`)
+calls too, so a revision has one shape wherever it leaves Redline. Each reads what
+`with_export_details` (revisions) and `with_clause_details` (clauses) prefetch.
 """
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from timeline.collection.validate import FORMAT, dump_collection
 from timeline.models import (
@@ -22,6 +28,7 @@ from timeline.models import (
     Resolution,
     Revision,
     Source,
+    Vote,
 )
 
 
@@ -33,32 +40,41 @@ def _sources(links) -> list[str]:
     return [link.source.slug for link in links.all()]
 
 
+def with_export_details(revisions: QuerySet[Revision]) -> QuerySet[Revision]:
+    """Revisions with everything `revision_data` writes except their clauses (which
+    `with_clause_details` reads), in a fixed number of queries."""
+    return revisions.select_related("follows").prefetch_related(
+        "sponsorships",
+        "other_languages",
+        Prefetch("rivals", Revision.objects.only("pk", "label", "position")),
+        _source_slugs(),
+        "vote__ballots",
+        "vote__source_links__source",
+        "amendments__source_links__source",
+    )
+
+
+def with_clause_details(clauses: QuerySet[Clause]) -> QuerySet[Clause]:
+    """Clauses with everything `clause_data` writes, in a fixed number of queries."""
+    return clauses.prefetch_related(
+        _source_slugs(), Prefetch("proposers", Proposer.objects.select_related("source"))
+    )
+
+
+def _source_slugs() -> Prefetch:
+    return Prefetch("source_links__source", queryset=Source.objects.only("slug"))
+
+
 def collection_export() -> dict[str, Any]:
     """The collection in the database as `unsc-drafts/1` data, through the format's schema
     (`dump_collection`): keys in its order, and refused if it would not import again."""
     header = Collection.objects.first()
-    sources_prefetch = Prefetch("source_links__source", queryset=Source.objects.only("slug"))
     families = Resolution.objects.prefetch_related(
         "penholder_set",
         Prefetch(
             "revisions",
-            Revision.objects.order_by("position")
-            .select_related("follows")
-            .prefetch_related(
-                "sponsorships",
-                "other_languages",
-                Prefetch("rivals", Revision.objects.only("pk", "label", "position")),
-                sources_prefetch,
-                Prefetch(
-                    "clauses",
-                    Clause.objects.order_by("position").prefetch_related(
-                        sources_prefetch,
-                        Prefetch("proposers", Proposer.objects.select_related("source")),
-                    ),
-                ),
-                "vote__ballots",
-                "vote__source_links__source",
-                "amendments__source_links__source",
+            with_export_details(Revision.objects.order_by("position")).prefetch_related(
+                Prefetch("clauses", with_clause_details(Clause.objects.order_by("position")))
             ),
         ),
     )
@@ -68,27 +84,8 @@ def collection_export() -> dict[str, Any]:
             "title": header.title if header else "",
             "description": header.description if header else "",
             "compiled": _date(header.compiled) if header else None,
-            "countries": [
-                {
-                    "code": c.code,
-                    "name": c.name,
-                    "un_name": c.un_name,
-                    "permanent_member": c.permanent_member,
-                }
-                for c in Country.objects.all()
-            ],
-            "sources": [
-                {
-                    "id": s.slug,
-                    "title": s.title,
-                    "publisher": s.publisher,
-                    "url": s.url,
-                    "date": _date(s.date),
-                    "kind": s.kind,
-                    "note": s.note or None,
-                }
-                for s in Source.objects.all()
-            ],
+            "countries": [country_data(c) for c in Country.objects.all()],
+            "sources": [source_data(s) for s in Source.objects.all()],
             "events": [
                 {
                     "date": _date(e.date),
@@ -106,18 +103,46 @@ def collection_export() -> dict[str, Any]:
     )
 
 
+def country_data(c: Country) -> dict[str, Any]:
+    """A country as the format writes it."""
+    return {
+        "code": c.code,
+        "name": c.name,
+        "un_name": c.un_name,
+        "permanent_member": c.permanent_member,
+    }
+
+
+def source_data(s: Source) -> dict[str, Any]:
+    """A source as the format writes it."""
+    return {
+        "id": s.slug,
+        "title": s.title,
+        "publisher": s.publisher,
+        "url": s.url,
+        "date": _date(s.date),
+        "kind": s.kind,
+        "note": s.note or None,
+    }
+
+
 def _resolution(r: Resolution) -> dict[str, Any]:
     return {
         "slug": r.slug,
         "title": r.title,
         "summary": r.summary,
         "penholders": [p.country_id for p in r.penholder_set.all()],
-        "revisions": [_revision(v) for v in r.revisions.all()],
+        "revisions": [revision_data(v) for v in r.revisions.all()],
     }
 
 
-def _revision(v: Revision) -> dict[str, Any]:
+def revision_data(v: Revision, clauses: Iterable[Clause] | None = None) -> dict[str, Any]:
+    """A revision as the format writes it (read through `with_export_details`), with
+    `clauses` (through `with_clause_details`), or else every clause it has prefetched,
+    its main language's first."""
     vote = getattr(v, "vote", None)
+    if clauses is None:
+        clauses = sorted(v.clauses.all(), key=_in_language_order(v))
     return {
         "label": v.label,
         "date": _date(v.date),
@@ -135,8 +160,8 @@ def _revision(v: Revision) -> dict[str, Any]:
         "rivals": [r.label for r in sorted(v.rivals.all(), key=lambda r: r.position)],
         "sources": _sources(v.source_links),
         "note": v.note or None,
-        "clauses": [_clause(c) for c in sorted(v.clauses.all(), key=_in_language_order(v))],
-        "vote": None if vote is None else _vote(vote),
+        "clauses": [clause_data(c) for c in clauses],
+        "vote": None if vote is None else vote_data(vote),
         "amendments": [
             {
                 "proposer": a.proposer_id,
@@ -157,7 +182,8 @@ def _in_language_order(v: Revision):
     return lambda c: (order.index(c.language) if c.language in order else len(order), c.position)
 
 
-def _clause(c: Clause) -> dict[str, Any]:
+def clause_data(c: Clause) -> dict[str, Any]:
+    """A clause as the format writes it."""
     return {
         "key": c.key,
         "section": c.section,
@@ -177,7 +203,8 @@ def _clause(c: Clause) -> dict[str, Any]:
     }
 
 
-def _vote(vote) -> dict[str, Any]:
+def vote_data(vote: Vote) -> dict[str, Any]:
+    """A vote as the format writes it: each member's ballot under its cast, in order."""
     ballots: list[Ballot] = list(vote.ballots.all())
     by_cast = {
         cast: [b.country_id for b in sorted(ballots, key=lambda b: b.position) if b.cast == cast]
