@@ -18,10 +18,9 @@ from timeline.languages import text_versions
 from timeline.models import Clause, Revision, Section, TextKind, TextStatus
 
 NS = {"akn": AKN, "akn4un": AKN4UN, "redline": REDLINE}
-UN_2042 = (
-    Path(__file__).resolve().parents[2]
-    / "timeline/data/unxml/Pre-2020/2012/S_RES_2042_N1229528E.xml"
-)
+UNXML = Path(__file__).resolve().parents[2] / "timeline/data/unxml"
+UN_2042 = UNXML / "Pre-2020/2012/S_RES_2042_N1229528E.xml"
+UN_2023_507 = UNXML / "Not adopted/English/S_2023_507-2313551E.xml"
 # Every element that carries a clause's text.
 UNITS = "//akn:container | //akn:blockContainer | //akn:paragraph"
 
@@ -46,6 +45,16 @@ def akn_url(revision: Revision, **query: str) -> str:
 
 def normalised(text: str) -> str:
     return " ".join(text.split())
+
+
+def shape(document) -> list[tuple]:
+    """What an export must keep of a document's text: each paragraph's section, number,
+    text (whitespace aside) and the paragraph it belongs to."""
+    return [(p.section, p.number, normalised(p.text), p.parent) for p in document.paragraphs]
+
+
+def codes(names) -> list[str]:
+    return sorted(member_state(name).code for name in names)
 
 
 def read_back(tmp_path: Path, xml: bytes, name: str = "export.xml"):
@@ -207,6 +216,19 @@ def test_the_export_reads_in_a_fixed_number_of_queries(
         assert client.get(url).status_code == 200
 
 
+def test_a_character_xml_cannot_carry_is_replaced_not_a_failure(syria, client, schema):
+    revision = Revision.objects.get(symbol="S/2012/77")
+    clause = revision.clauses.get(anchor="op6")
+    clause.text = "without\x0bprejudging"
+    clause.save()
+
+    response = client.get(akn_url(revision))
+
+    root = valid(schema, response.content)
+    text = root.xpath("string(//akn:paragraph[@eId='op6']/akn:content/akn:p)", namespaces=NS)
+    assert text == "without\ufffdprejudging"
+
+
 # The whole story, with the UN's official texts.
 
 
@@ -232,9 +254,6 @@ def test_resolution_2042_exported_reads_as_the_un_file_does(story, client, schem
     ours = read_back(tmp_path, response.content)
     un = read_document(UN_2042)
 
-    def shape(document):
-        return [(p.section, p.number, normalised(p.text), p.parent) for p in document.paragraphs]
-
     assert shape(ours) == shape(un)
     assert (ours.kind, ours.symbol, ours.draft_symbol, ours.resolution_number) == (
         "resolution",
@@ -249,9 +268,6 @@ def test_resolution_2042_exported_reads_as_the_un_file_does(story, client, schem
         un.meeting,
         un.outcome,
     )
-
-    def codes(names):
-        return sorted(member_state(name).code for name in names)
 
     assert codes(ours.sponsors) == codes(un.sponsors)
     assert {cast: codes(names) for cast, names in ours.votes.items()} == {
@@ -280,3 +296,27 @@ def test_official_texts_exported_read_back_as_their_clauses(story, tmp_path):
             ], (revision.symbol, version.language)
             checked += 1
     assert checked > 150
+
+
+def test_a_vetoed_draft_exported_reads_as_the_un_file_does(story, client, schema, tmp_path):
+    revision = Revision.objects.get(symbol="S/2023/507")
+    response = client.get(akn_url(revision))
+    root = valid(schema, response.content)
+    assert root.find("akn:statement", NS).get("name") == "draftResolution"
+
+    ours = read_back(tmp_path, response.content)
+    un = read_document(UN_2023_507)
+
+    assert shape(ours) == shape(un)
+    assert (ours.kind, ours.symbol, ours.work, ours.date, ours.outcome, ours.meeting) == (
+        un.kind,
+        un.symbol,
+        un.work,
+        un.date,
+        un.outcome,
+        un.meeting,
+    )
+    assert codes(ours.sponsors) == codes(un.sponsors)
+    assert {cast: codes(names) for cast, names in ours.votes.items()} == {
+        cast: codes(names) for cast, names in un.votes.items()
+    }
