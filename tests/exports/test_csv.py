@@ -224,6 +224,14 @@ def test_commas_quotes_line_breaks_and_formula_signs_come_back_verbatim(syria, c
 # Caching and queries
 
 
+def test_a_table_answers_head_and_refuses_post(syria, client):
+    url = reverse("revision-csv", args=S_2011_612)
+    head = client.head(url)
+    assert head.status_code == 200
+    assert head["Content-Type"] == "text/csv; charset=utf-8"
+    assert client.post(url).status_code == 405
+
+
 def test_a_table_is_revalidated_like_a_page(syria, client):
     url = reverse("family-csv", args=[EUROPEAN])
     first = get(client, url)

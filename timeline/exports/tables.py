@@ -128,8 +128,9 @@ def _boolean(value: bool) -> str:
 
 
 def rows(request: HttpRequest, revisions: Iterable[Revision]) -> Iterable[list[str]]:
-    """A row per clause of each revision (read by `_with_clauses`), as `COLUMNS` names
-    them, with absolute links built from `request`."""
+    """A row per clause of each revision (read with its family, languages and clauses as
+    `_with_clauses` reads them), as `COLUMNS` names them, with absolute links built from
+    `request`."""
     for revision in revisions:
         family = revision.resolution
         page = reverse("revision", args=[family.slug, revision.slug])
