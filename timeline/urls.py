@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.decorators.http import require_safe
 
 from timeline.page_cache import reader_page
@@ -48,5 +48,7 @@ urlpatterns = [
     path("search/", reader_page(search.search), name="search"),
     path("about/", reader_page(about.about), name="about"),
     path("glossary/", reader_page(about.glossary), name="glossary"),
+    path("data/", reader_page(about.data), name="data"),
+    path("", include("timeline.exports.urls")),
     path("admin/", admin.site.urls),
 ]

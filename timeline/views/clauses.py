@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import SafeString, mark_safe
 
+from timeline import data_links
 from timeline.diff import ClauseInput, compare_clauses, render_html
 from timeline.lineage import Presence, presences
 from timeline.models import Clause, Resolution, Revision, TextStatus
@@ -68,7 +69,13 @@ def clause(request: HttpRequest, family: str, key: str) -> HttpResponse:
     return render(
         request,
         "timeline/clause.html",
-        {"family": family, "key": key, "history": history, "latest": history.latest},
+        {
+            "family": family,
+            "key": key,
+            "history": history,
+            "latest": history.latest,
+            "data_links": data_links.for_clause(family.slug, key),
+        },
     )
 
 

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from timeline import data_links
 from timeline.comparisons import across_families, cached_compare, clause_inputs
 from timeline.diff import Change, Op, Status
 from timeline.languages import (
@@ -108,6 +109,11 @@ def _compare(
         "language": language,
         "relation": relation(old_revision, new_revision, lineage),
         "links": _links(family, old_revision, new_revision, options, language),
+        "data_links": []
+        if other_family
+        or old_revision.pk == new_revision.pk
+        or not (old_revision.published and new_revision.published)
+        else data_links.for_comparison(family.slug, old_revision.slug, new_revision.slug),
     }
     context["languages"] = [
         (code, language_name(code), url) for code, url in context["links"]["languages"].items()

@@ -10,6 +10,7 @@ from django.db.models.functions import Cast, Substr
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
+from timeline import data_links
 from timeline.lineage import Presence, presences
 from timeline.models import (
     Amendment,
@@ -143,6 +144,7 @@ def country(request, code: str):
             "sponsored": sponsored,
             "pens": pens,
             "votes": votes,
+            "data_links": data_links.for_country(found),
         },
     )
 

@@ -4,7 +4,7 @@ queries, and leaves presentation to its template."""
 from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from timeline import timeline_picture
+from timeline import data_links, timeline_picture
 from timeline.lanes import (
     ROLES,
     FilterError,
@@ -61,6 +61,7 @@ def home(request):
         "families": window.families,
         "roles": ROLES,
         "source_kinds": Source.objects.kind_counts(),
+        "data_links": data_links.for_collection(),
     }
     return page(request, "timeline/home.html", context, fragment="timeline")
 
@@ -88,7 +89,13 @@ def resolution(request, family: str):
     return render(
         request,
         "timeline/resolution.html",
-        {"family": family, "revisions": revisions, "rows": rows, "amendments": amendments},
+        {
+            "family": family,
+            "revisions": revisions,
+            "rows": rows,
+            "amendments": amendments,
+            "data_links": data_links.for_family(family),
+        },
     )
 
 
@@ -139,6 +146,7 @@ def revision(request, family: str, revision: str):
             "base": base.revision,
             "passed_over": [passed_over(r, lineage) for r in base.passed_over[:1]],
             "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+            "data_links": data_links.for_revision(revision, language) if revision.published else [],
         },
     )
 
