@@ -291,7 +291,7 @@ def _cards(family: Resolution) -> list[Card]:
             Card(
                 revision,
                 base.revision,
-                _change(revision, base, lineage),
+                change_summary(revision, base, lineage),
                 follows=lineage.predecessor(revision),
                 rivals=tuple(lineage.rivals(revision)),
             )
@@ -322,9 +322,17 @@ def vote_line(revision: Revision) -> str:
     return line
 
 
-def _change(revision: Revision, base: Base, lineage: Lineage) -> str:
-    """The change summary, saying plainly when the texts do not allow one."""
-    if not revision.clauses.all():
+def change_summary(
+    revision: Revision,
+    base: Base,
+    lineage: Lineage,
+    clauses: Callable[[Revision], list] = lambda r: list(r.clauses.all()),
+) -> str:
+    """The change summary of `revision` against what it is compared with (`base`), as the
+    timeline's card and the feeds say it, saying plainly when the texts do not allow one.
+    `clauses(r)` gives a revision's main-language clauses in order, with their proposers
+    (by default, as `ResolutionQuerySet.for_timeline` prefetches them)."""
+    if not clauses(revision):
         return "no text known"
     predecessor = base.revision
     passed = "".join(f" ({passed_over(r, lineage)})" for r in base.passed_over[:1])
@@ -336,7 +344,7 @@ def _change(revision: Revision, base: Base, lineage: Lineage) -> str:
     if TextStatus.FRAGMENTS in partial:
         return f"fragments only: not compared with {predecessor.label}{passed}"
     comparison = cached_compare(
-        clause_inputs(list(predecessor.clauses.all())), clause_inputs(list(revision.clauses.all()))
+        clause_inputs(clauses(predecessor)), clause_inputs(clauses(revision))
     )
     summary = summarise(
         comparison,
@@ -344,10 +352,10 @@ def _change(revision: Revision, base: Base, lineage: Lineage) -> str:
         Side(revision.label, revision.text_status),
     )
     gaps = summary.counts[NOT_IN_OLD] or summary.counts[NOT_IN_NEW]
-    summary = summary.line
+    line = summary.line
     if TextStatus.PARTIAL in partial and not gaps:
-        summary += " (in the available text)"
-    return f"{summary} since {predecessor.label}{passed}"
+        line += " (in the available text)"
+    return f"{line} since {predecessor.label}{passed}"
 
 
 def passed_over(revision: Revision, lineage: Lineage) -> str:

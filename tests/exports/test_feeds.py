@@ -17,9 +17,8 @@ from django.utils import timezone
 
 from tests.helpers import PAGE_CACHE_QUERIES, empty_caches, scaled
 from timeline.collection import collection_import
-from timeline.exports.feeds import ENTRIES, change_summary
+from timeline.exports.feeds import ENTRIES
 from timeline.lanes import _cards
-from timeline.lineage import Lineage
 from timeline.models import Country, Resolution, Revision
 from timeline.versions import current
 
@@ -143,17 +142,6 @@ def test_an_entry_says_what_the_timeline_card_says_and_links_the_comparison(syri
         for family in syria["resolutions"]
     )
     assert compared >= 5
-
-
-def test_the_change_summary_is_the_timelines_helper_word_for_word(syria):
-    """`change_summary` given the clauses the timeline reads gives the timeline's words
-    (`timeline.lanes._change`, of which it is a copy until the two are merged)."""
-    for family in Resolution.objects.for_timeline():
-        lineage = Lineage(family.revisions.all())
-        for card in _cards(family):
-            base = lineage.base(card.revision)
-            clauses = lambda r: list(r.clauses.all())  # noqa: E731
-            assert change_summary(card.revision, base, lineage, clauses) == card.change
 
 
 def test_an_entry_gives_the_revisions_status_date_and_text_as_known(syria, client):

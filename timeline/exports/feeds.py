@@ -15,7 +15,7 @@ the clauses of the entries and of what they are compared with.
 """
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -26,8 +26,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html, format_html_join
 
 from timeline import versions
-from timeline.comparisons import cached_compare, clause_inputs
-from timeline.lanes import passed_over, vote_line
+from timeline.lanes import change_summary, vote_line
 from timeline.lineage import Base, Lineage
 from timeline.models import (
     Ballot,
@@ -38,52 +37,12 @@ from timeline.models import (
     Resolution,
     Revision,
     Sponsorship,
-    TextStatus,
 )
 from timeline.page_cache import reader_page
-from timeline.summaries import NOT_IN_NEW, NOT_IN_OLD, Side, summarise
 from timeline.views.countries import ISO_CODE
 
 # Entries in a feed: a feed reader polls it, so the newest changes are what it needs.
 ENTRIES = 50
-
-
-def change_summary(
-    revision: Revision,
-    base: Base,
-    lineage: Lineage,
-    clauses: Callable[[Revision], list[Clause]],
-) -> str:
-    """The change summary of `revision` against its comparison `base`, in the words of
-    the timeline's card, saying plainly when the texts do not allow one. `clauses(r)`
-    gives a revision's main-language clauses in order, with their proposers.
-
-    This is `timeline.lanes._change` with the clauses passed in rather than prefetched
-    on the revisions; the two are meant to become one."""
-    if not clauses(revision):
-        return "no text known"
-    predecessor = base.revision
-    passed = "".join(f" ({passed_over(r, lineage)})" for r in base.passed_over[:1])
-    if predecessor is None:
-        if lineage.predecessor(revision) is not None and base.passed_over:
-            return f"first known text{passed}"
-        return "first known text"
-    partial = {revision.text_status, predecessor.text_status}
-    if TextStatus.FRAGMENTS in partial:
-        return f"fragments only: not compared with {predecessor.label}{passed}"
-    comparison = cached_compare(
-        clause_inputs(clauses(predecessor)), clause_inputs(clauses(revision))
-    )
-    summary = summarise(
-        comparison,
-        Side(predecessor.label, predecessor.text_status),
-        Side(revision.label, revision.text_status),
-    )
-    gaps = summary.counts[NOT_IN_OLD] or summary.counts[NOT_IN_NEW]
-    line = summary.line
-    if TextStatus.PARTIAL in partial and not gaps:
-        line += " (in the available text)"
-    return f"{line} since {predecessor.label}{passed}"
 
 
 @dataclass(frozen=True)
