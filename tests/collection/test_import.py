@@ -331,3 +331,18 @@ def test_the_command_shows_progress_and_a_summary(db, tmp_path, collection_data)
     stdout = StringIO()
     call_command("import_collection", str(path), stdout=stdout)
     assert "Already up to date" in stdout.getvalue()
+
+
+def test_a_revision_whose_text_an_import_changes_is_a_changed_revision(syria):
+    """The feeds list revisions by their last change: a new clause text in the file is one,
+    though none of the revision's own fields changed; a revision left alone is not."""
+    before = dict(Revision.objects.values_list("pk", "updated_at"))
+    changed = json.loads(json.dumps(syria))
+    revision = changed["resolutions"][2]["revisions"][1]
+    revision["clauses"][0]["text"] += " (corrected)"
+    collection_import(data=changed)
+    after = dict(Revision.objects.values_list("pk", "updated_at"))
+    moved = [pk for pk in after if after[pk] != before[pk]]
+    assert len(moved) == 1
+    assert Revision.objects.get(pk=moved[0]).label == revision["label"]
+    assert after[moved[0]] > before[moved[0]]

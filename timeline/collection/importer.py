@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, models, transaction
+from django.utils import timezone
 
 from timeline.collection.schema import location
 from timeline.collection.validate import CollectionError, Problem, parse_collection
@@ -77,6 +78,11 @@ class ImportReport:
     @property
     def changed(self) -> bool:
         return bool(self.created or self.updated or self.deleted)
+
+    @property
+    def writes(self) -> int:
+        """Rows created, updated or deleted so far."""
+        return sum(self.created.values()) + sum(self.updated.values()) + sum(self.deleted.values())
 
     def summary(self) -> str:
         def part(verb: str, counts: Counter) -> str:
@@ -384,6 +390,7 @@ class _Importer:
                 (self.report.updated if current else self.report.created)["rival list"] += 1
 
     def revision(self, family: Resolution, v: dict, position: int, slug: str) -> Revision:
+        writes = self.report.writes
         revision = self.save(
             Revision,
             {"resolution": family, "label": v["label"]},
@@ -414,6 +421,10 @@ class _Importer:
         self.clauses(revision, v["clauses"])
         self.vote(revision, v["vote"])
         self.amendments(revision, v["amendments"])
+        if self.report.writes > writes:
+            # Its text, votes or sources changed, if not its own fields: it is a changed
+            # revision, which the feeds list by this time.
+            Revision.objects.filter(pk=revision.pk).update(updated_at=timezone.now())
         return revision
 
     def other_languages(self, revision: Revision, versions: list[dict]) -> None:
