@@ -302,3 +302,12 @@ def test_queries_are_few_and_do_not_grow_with_the_data(
     with django_assert_max_num_queries(budget + PAGE_CACHE_QUERIES) as larger:
         assert client.get(large).status_code == 200
     assert len(larger) == len(queries)
+
+
+def test_a_revision_links_its_other_forms_in_the_language_shown(story, client):
+    found = client.get("/api/v1/families/undof-mandate/revisions/2530-2020/", {"lang": "fr"})
+    data = found.json()
+    assert data["akn_url"] == "http://testserver/r/undof-mandate/2530-2020/akn.xml?lang=fr"
+    assert data["csv_url"] == "http://testserver/r/undof-mandate/2530-2020/clauses.csv?lang=fr"
+    for url in (data["akn_url"], data["csv_url"]):
+        assert client.get(url.removeprefix("http://testserver")).status_code == 200

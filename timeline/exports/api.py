@@ -382,6 +382,7 @@ def revision(request: HttpRequest, family: str, revision: str) -> dict[str, Any]
         with_clause_details(found.clauses.filter(language=language).order_by("position"))
     )
     lineage = family_lineage(found.resolution.revisions.published())
+    shown = "" if language == found.language else f"?{PARAMETER}={language}"
     data = revision_data(found, clauses)
     for written, clause in zip(data["clauses"], clauses, strict=True):
         written.update(_clause_links(request, found, clause))
@@ -400,6 +401,9 @@ def revision(request: HttpRequest, family: str, revision: str) -> dict[str, Any]
         "acknowledgement": ACKNOWLEDGEMENT if official else None,
         "url": _absolute(request, "revision", family, found.slug),
         "api_url": _absolute(request, "api-revision", family, found.slug),
+        # The other forms of the same text, in the same language.
+        "akn_url": _absolute(request, "revision-akn", family, found.slug) + shown,
+        "csv_url": _absolute(request, "revision-csv", family, found.slug) + shown,
     }
 
 

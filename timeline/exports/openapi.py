@@ -149,6 +149,8 @@ def _components() -> dict[str, Any]:
         },
         url=_URI,
         api_url=_URI,
+        akn_url={**_URI, "description": "The same text as Akoma Ntoso XML."},
+        csv_url={**_URI, "description": "Its clauses as CSV, a row each."},
     )
     schemas["Revision"]["properties"]["clauses"]["description"] = (
         "The clauses in `shown_language` only, in order."
