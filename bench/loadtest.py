@@ -35,6 +35,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# What `make data` imports: the curated story merged with the UN's official texts.
+STORY_IMPORT = (
+    "import_akn",
+    "--base",
+    "timeline/data/syria-2011-2012.json",
+    "--families",
+    "timeline/data/syria-families.json",
+    "timeline/data/unxml",
+)
 PYTHON = sys.executable
 PAGES = {
     "timeline /": "/",
@@ -150,15 +159,7 @@ def main() -> None:
         env = environment(database_url)
         print(f"Loading the collection into {database_url.split('@')[-1]} ...", flush=True)
         manage(env, "migrate", "--no-input", "-v0")
-        manage(
-            env,
-            "import_akn",
-            "--base",
-            "timeline/data/syria-2011-2012.json",
-            "--families",
-            "timeline/data/syria-families.json",
-            "timeline/data/unxml",
-        )
+        manage(env, *STORY_IMPORT)
         manage(env, "collectstatic", "--no-input", "-v0")
         script = scratch_dir / "report.lua"
         script.write_text(WRK_SCRIPT)

@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from loadtest import STORY_IMPORT
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 GROWTH_GOAL = 1.5
@@ -73,15 +75,7 @@ def manage(url: str, *args: str) -> None:
 
 def load_story(url: str) -> None:
     manage(url, "migrate", "--no-input")
-    manage(
-        url,
-        "import_akn",
-        "--base",
-        "timeline/data/syria-2011-2012.json",
-        "--families",
-        "timeline/data/syria-families.json",
-        "timeline/data/unxml",
-    )
+    manage(url, *STORY_IMPORT)
 
 
 def load_scaled(url: str, story_url: str, factor: int, folder: Path) -> None:
