@@ -94,6 +94,7 @@ def test_a_country_page_works_without_javascript(site, page_without_javascript):
         "/search/?q=humanitarain",
         "/about/",
         "/glossary/",
+        "/data/",
     ],
 )
 def test_country_and_search_pages_have_no_accessibility_violations(site, page, url):
