@@ -16,6 +16,7 @@ from tests.helpers import (
     seed_collection,
     shipped_collection,
 )
+from timeline import outage
 from timeline.akn import read_document
 from timeline.akn.metadata import read_metadata
 from timeline.akn.reader import find_documents
@@ -42,8 +43,11 @@ OFFICIAL_PATH = DATA / "unxml"
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
     """Each test starts with no cached page: a test's writes roll back, and with them the
-    content version, which the next test's writes may advance to the same number."""
+    content version, which the next test's writes may advance to the same number. Nor
+    does it start inside an outage a test before it opened (`timeline.outage` is the
+    process's): that test fails, not every test after it for the next five seconds."""
     empty_caches()
+    outage.reached()
 
 
 @pytest.fixture(scope="session")

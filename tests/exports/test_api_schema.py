@@ -7,7 +7,9 @@ on every machine and quick."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -29,8 +31,17 @@ CHECKS = [
 
 @pytest.fixture
 def api_schema(story):
-    # The WSGI application runs in this thread, over the test's own database connection.
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    """The document, and the WSGI application its requests go to: in this thread, over
+    the test's own database connection. A WSGI request closes the connection when it ends
+    (`close_old_connections`), which on PostgreSQL closed the test's transaction under it;
+    Django's test client leaves the connection open, and so does this."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 # schemathesis.pytest's own parametrization does not run under pytest 9 (it sets a node
