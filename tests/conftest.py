@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+import pytest_django.fixtures
 from django.contrib.auth.models import Group
 from django.core import serializers
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 
 from tests.helpers import (
     empty_caches,
@@ -50,11 +51,32 @@ def _empty_page_cache():
     outage.reached()
 
 
+def _databases_for_test(test):
+    """pytest-django makes the test database only if a collected test asks for `db`,
+    `transactional_db` or `live_server`. The browser tests that only read ask for `site`
+    (a live server of ours, over the committed collection): run alone, they got no test
+    database, and the collection was seeded into the real one (`db.sqlite3`, or
+    DATABASE_URL's). They need the default test database too."""
+    databases, serialized = _pytest_django_databases_for_test(test)
+    if not databases and "site" in getattr(test, "fixturenames", ()):
+        return (DEFAULT_DB_ALIAS,), serialized
+    return databases, serialized
+
+
+_pytest_django_databases_for_test = pytest_django.fixtures._get_databases_for_test
+pytest_django.fixtures._get_databases_for_test = _databases_for_test
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, with the Syria collection imported once for the whole session:
     a test that asks for `syria` reads it (its writes roll back with its transaction);
-    any other test sees an empty collection (see `_database_as_the_test_expects`)."""
+    any other test sees an empty collection (see `_database_as_the_test_expects`).
+    Never anything but a test database: the collection is not seeded into a real one."""
+    name = str(connection.settings_dict["NAME"])
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if not (in_memory or Path(name).name.startswith("test_")):
+        pytest.fail(f"The tests would write to the database {name!r}, not a test database.")
     with django_db_blocker.unblock():
         _GROUPS.append(
             serializers.serialize(
