@@ -137,9 +137,7 @@ def pytest_runtest_teardown(item, nextitem):
                 for group in serializers.deserialize("json", _GROUPS[0]):
                     group.save()
                 seed_collection()
-            # Not left open between tests: on PostgreSQL the connection opened here was not
-            # the one the session's end closes, and it kept the test database from being
-            # dropped ("being accessed by other users").
+            # Not left open between tests (see `seed_collection`).
             connection.close()
     return result
 

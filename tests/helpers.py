@@ -151,7 +151,7 @@ def seed_collection() -> None:
     tests/conftest.py): the shipped collection imported and committed, and nothing else.
     On SQLite, a copy of the database as it first held it is put back instead (see
     `snapshot`): the same rows, at a hundredth of the cost."""
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from timeline.collection import collection_import
 
@@ -161,6 +161,11 @@ def seed_collection() -> None:
         empty_timeline()
         collection_import(data=shipped_collection())
     snapshot("collection")
+    if connection.vendor != "sqlite" and not connection.in_atomic_block:
+        # Between tests (a module's end, a transactional test's), not left open: on
+        # PostgreSQL the connection opened here was not the one the session's end closes,
+        # and it kept the test database from being dropped ("accessed by other users").
+        connection.close()
 
 
 # Copies of the whole test database (SQLite's in-memory one) by what it held: putting one
