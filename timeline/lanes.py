@@ -17,7 +17,7 @@ from timeline.comparisons import cached_compare, clause_inputs
 from timeline.languages import language_name
 from timeline.lineage import Base, Lineage
 from timeline.models import Cast, Country, Event, Resolution, Revision, TextStatus
-from timeline.paging import PageLink, page_links
+from timeline.paging import PageError, PageLink, page_links, read_page
 from timeline.summaries import NOT_IN_NEW, NOT_IN_OLD, Side, summarise
 
 ROLES = {
@@ -107,10 +107,11 @@ class TimelineFilter:
         end = _read_month(query.get("to", ""), "to", first=False)
         if start and end and start > end:
             raise FilterError("The period ends before it begins: swap “from” and “to”.")
-        page = query.get("page", "").strip() or "1"
-        if not (page.isascii() and page.isdigit()) or not 1 <= int(page) <= 100_000:
-            raise FilterError(f"“page” is a page number, such as 2 (not “{page[:20]}”).")
-        return cls(country=country, role=role, family=family, start=start, end=end, page=int(page))
+        try:
+            page = read_page(query.get("page", ""))
+        except PageError as error:
+            raise FilterError(str(error)) from None
+        return cls(country=country, role=role, family=family, start=start, end=end, page=page)
 
 
 @dataclass(frozen=True)

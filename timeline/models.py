@@ -10,10 +10,11 @@ Lists that the `unsc-drafts/1` format orders (sponsors, sources, proposers, vote
 their order in a `position` column so an export gives back the file that was imported.
 """
 
+import re
 import uuid
 
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Upper
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -132,6 +133,9 @@ def _count_for_country(
     return Coalesce(Subquery(rows), 0)
 
 
+_ISO_CODE = re.compile(r"[A-Za-z]{2}")
+
+
 class CountryQuerySet(models.QuerySet):
     def with_counts(self) -> "CountryQuerySet":
         """Each country with how many clauses it is credited with (`proposal_count`), amendments
@@ -148,7 +152,10 @@ class CountryQuerySet(models.QuerySet):
         )
 
     def lookup(self, code: str) -> "Country | None":
-        """The country with this ISO code, written in either case; None if there is none."""
+        """The country with this ISO code, written in either case; None if there is none
+        or `code` is not two letters (no query is made for such an address)."""
+        if not _ISO_CODE.fullmatch(code):
+            return None
         return self.filter(code=code.upper()).first()
 
 
@@ -178,6 +185,55 @@ class Country(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("country", args=[self.code.lower()])
+
+    # What the country did in published revisions, in the order its page and its API
+    # resource list it (each a page at a time).
+
+    def proposed_clauses(self) -> "ClauseQuerySet":
+        """The clauses a source credits to it, in the collection's order."""
+        return (
+            Clause.objects.filter(
+                pk__in=Proposer.objects.filter(country=self).values("clause"),
+                revision__published=True,
+            )
+            .select_related("revision__resolution")
+            .order_by("revision__resolution__position", "revision__position", "position")
+        )
+
+    def moved_amendments(self) -> models.QuerySet:
+        """The amendments it moved, with their sources, by date."""
+        return (
+            Amendment.objects.filter(proposer=self, revision__published=True)
+            .select_related("revision__resolution")
+            .prefetch_related(
+                models.Prefetch("source_links", AmendmentSource.objects.select_related("source"))
+            )
+            .order_by("date", "pk")
+        )
+
+    def sponsored_drafts(self) -> models.QuerySet:
+        """Its sponsorships, in the revisions' date order."""
+        return (
+            Sponsorship.objects.filter(country=self, revision__published=True)
+            .select_related("revision__resolution")
+            .order_by("revision__date", "revision__resolution__position", "revision__position")
+        )
+
+    def held_pens(self) -> models.QuerySet:
+        """The families it held the pen on, in the collection's order."""
+        return (
+            Penholder.objects.filter(country=self)
+            .select_related("resolution")
+            .order_by("resolution__position", "resolution__slug")
+        )
+
+    def cast_ballots(self) -> models.QuerySet:
+        """Its ballots, in the votes' date order."""
+        return (
+            Ballot.objects.filter(country=self, vote__revision__published=True)
+            .select_related("vote__revision__resolution")
+            .order_by("vote__date", "vote__revision__resolution__position", "pk")
+        )
 
 
 def _plural(noun: str, count: int) -> str:
@@ -311,6 +367,24 @@ class RevisionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "RevisionQuerySet":
         """Published revisions, and for staff also drafts, which they preview."""
         return self if user.is_staff else self.published()
+
+    def with_part_of(
+        self, country: "Country", role: str = "any", *, any_language: bool = False
+    ) -> "RevisionQuerySet":
+        """Revisions in which `country` took `role`: "sponsor", "proposer" (of a clause:
+        in the revision's main language, as the timeline reads clauses, or with
+        `any_language` in any of its languages), "voter", or "any" of them."""
+        proposals = Proposer.objects.filter(clause__revision=OuterRef("pk"), country=country)
+        if not any_language:
+            proposals = proposals.filter(clause__language=OuterRef("language"))
+        parts = {
+            "sponsor": Exists(Sponsorship.objects.filter(revision=OuterRef("pk"), country=country)),
+            "proposer": Exists(proposals),
+            "voter": Exists(Ballot.objects.filter(vote__revision=OuterRef("pk"), country=country)),
+        }
+        if role != "any":
+            return self.filter(parts[role])
+        return self.filter(parts["sponsor"] | parts["proposer"] | parts["voter"])
 
     def in_date_order(self) -> "RevisionQuerySet":
         """Chronological as far as known: by date, then by the family's own order."""

@@ -11,10 +11,10 @@ page is so a bounded number of queries and rows, whatever the collection's size.
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from timeline.lanes import TimelineFilter
-from timeline.models import Ballot, Event, Proposer, Resolution, Revision, Sponsorship
+from timeline.models import Event, Resolution, Revision
 from timeline.paging import pages_left
 
 # A page's families (lanes) at most: the picture stays legible and the page small.
@@ -51,11 +51,11 @@ class Window:
 
     @property
     def offset(self) -> int:
-        return (self.page - 1) * LANES_PER_PAGE
+        return _offset(self.page)
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // LANES_PER_PAGE))
+        return _page_count(self.total)
 
     @property
     def names_hidden(self) -> bool:
@@ -77,13 +77,11 @@ def timeline_window(chosen: TimelineFilter) -> Window:
         taking_part = _revisions(chosen).filter(in_period(chosen))
         selected = scope.filter(pk__in=taking_part.values("resolution"))
     total = selected.count()
-    page = Window([], total, 0, 0, (), (), [], 0, page=chosen.page)
-    if chosen.page > page.pages:
-        raise PageOutOfRange(pages_left(page.pages, "families with these filters"))
+    if chosen.page > _page_count(total):
+        raise PageOutOfRange(pages_left(_page_count(total), "families with these filters"))
+    offset = _offset(chosen.page)
     families = list(
-        selected.order_by("position", "slug").for_timeline()[
-            page.offset : page.offset + LANES_PER_PAGE
-        ]
+        selected.order_by("position", "slug").for_timeline()[offset : offset + LANES_PER_PAGE]
     )
     hidden, hidden_named = 0, ()
     if selected is not scope:
@@ -111,27 +109,21 @@ def timeline_window(chosen: TimelineFilter) -> Window:
     )
 
 
+def _page_count(total: int) -> int:
+    return max(1, -(-total // LANES_PER_PAGE))
+
+
+def _offset(page: int) -> int:
+    return (page - 1) * LANES_PER_PAGE
+
+
 def _revisions(chosen: TimelineFilter) -> QuerySet[Revision]:
     """Published revisions in which the chosen country took the chosen part (all, when no
     country is chosen): the rule `timeline.lanes` applies card by card, in SQL."""
     revisions = Revision.objects.published()
     if chosen.country is None:
         return revisions
-    code = chosen.country.code
-    parts = {
-        "sponsor": Exists(Sponsorship.objects.filter(revision=OuterRef("pk"), country=code)),
-        "proposer": Exists(
-            Proposer.objects.filter(
-                clause__revision=OuterRef("pk"),
-                clause__language=OuterRef("language"),
-                country=code,
-            )
-        ),
-        "voter": Exists(Ballot.objects.filter(vote__revision=OuterRef("pk"), country=code)),
-    }
-    if chosen.role != "any":
-        return revisions.filter(parts[chosen.role])
-    return revisions.filter(parts["sponsor"] | parts["proposer"] | parts["voter"])
+    return revisions.with_part_of(chosen.country, chosen.role)
 
 
 def in_period(chosen: TimelineFilter, field: str = "date") -> Q:

@@ -144,18 +144,7 @@ def revision_data(v: Revision, clauses: Iterable[Clause] | None = None) -> dict[
     if clauses is None:
         clauses = sorted(v.clauses.all(), key=_in_language_order(v))
     return {
-        "label": v.label,
-        "date": _date(v.date),
-        "date_precision": v.date_precision,
-        "date_note": v.date_note or None,
-        "symbol": v.symbol,
-        "status": v.status,
-        "sponsors": [s.country_id for s in v.sponsorships.all()],
-        "text_status": v.text_status,
-        "language": v.language,
-        "other_languages": [
-            {"language": o.language, "text_status": o.text_status} for o in v.other_languages.all()
-        ],
+        **revision_facts(v),
         "follows": v.follows.label if v.follows else None,
         "rivals": [r.label for r in sorted(v.rivals.all(), key=lambda r: r.position)],
         "sources": _sources(v.source_links),
@@ -172,6 +161,25 @@ def revision_data(v: Revision, clauses: Iterable[Clause] | None = None) -> dict[
                 "sources": _sources(a.source_links),
             }
             for a in v.amendments.all()
+        ],
+    }
+
+
+def revision_facts(v: Revision) -> dict[str, Any]:
+    """A revision's own facts as the format writes them: label, date and how it is known,
+    symbol, status, sponsors, text status and languages (no lineage, text or vote)."""
+    return {
+        "label": v.label,
+        "date": _date(v.date),
+        "date_precision": v.date_precision,
+        "date_note": v.date_note or None,
+        "symbol": v.symbol,
+        "status": v.status,
+        "sponsors": [s.country_id for s in v.sponsorships.all()],
+        "text_status": v.text_status,
+        "language": v.language,
+        "other_languages": [
+            {"language": o.language, "text_status": o.text_status} for o in v.other_languages.all()
         ],
     }
 

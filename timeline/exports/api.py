@@ -16,7 +16,6 @@ Every answer is JSON, errors included (`{"error": "..."}` with 400 for a bad par
 any origin (CORS for GET and HEAD).
 """
 
-import re
 from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any
@@ -29,6 +28,7 @@ from timeline.collection.exporter import (
     clause_data,
     country_data,
     revision_data,
+    revision_facts,
     source_data,
     with_clause_details,
     with_export_details,
@@ -40,13 +40,11 @@ from timeline.languages import PARAMETER, LanguageError, chosen_language, text_v
 from timeline.lineage import Lineage, Presence, family_lineage, presences, relation
 from timeline.models import (
     Amendment,
-    AmendmentSource,
     Ballot,
     Cast,
     Clause,
     Collection,
     Country,
-    Penholder,
     Proposer,
     Resolution,
     Revision,
@@ -308,18 +306,7 @@ def _revision_summary(request: HttpRequest, revision: Revision, lineage: Lineage
     family = revision.resolution.slug
     return {
         **_revision_ref(request, revision),
-        "symbol": revision.symbol,
-        "date": _date(revision.date),
-        "date_precision": revision.date_precision,
-        "date_note": revision.date_note or None,
-        "status": revision.status,
-        "text_status": revision.text_status,
-        "language": revision.language,
-        "other_languages": [
-            {"language": o.language, "text_status": o.text_status}
-            for o in revision.other_languages.all()
-        ],
-        "sponsors": [s.country_id for s in revision.sponsorships.all()],
+        **revision_facts(revision),
         **_lineage_of(request, revision, lineage),
         "clause_count": revision.clause_count,
         "vote": _vote_summary(revision),
@@ -507,56 +494,26 @@ def countries(request: HttpRequest) -> dict[str, Any]:
     return _page(request, Country.objects.with_counts(), write, what="countries")
 
 
-_ISO_CODE = re.compile(r"[A-Za-z]{2}")
-
-
 def country(request: HttpRequest, code: str) -> dict[str, Any]:
     """One country (its ISO code in either case) and what it did, each list a page at a
     time as on its page (`?proposed=`, `?amendments=`, `?sponsored=`, `?pens=`,
     `?votes=`): the clauses it is credited with (and by which source), the amendments it
     moved, the drafts it sponsored, the families it held the pen on, the votes it cast."""
-    found = Country.objects.lookup(code) if _ISO_CODE.fullmatch(code) else None
+    found = Country.objects.lookup(code)
     if found is None:
         raise ApiError(404, f"No country “{code}” in the collection.")
     name = found.name
-    proposed = (
-        Clause.objects.filter(
-            pk__in=Proposer.objects.filter(country=found).values("clause"),
-            revision__published=True,
+    proposed = found.proposed_clauses().prefetch_related(
+        Prefetch(
+            "proposers",
+            Proposer.objects.filter(country=found).select_related("source"),
+            to_attr="credits",
         )
-        .select_related("revision__resolution")
-        .prefetch_related(
-            Prefetch(
-                "proposers",
-                Proposer.objects.filter(country=found).select_related("source"),
-                to_attr="credits",
-            )
-        )
-        .order_by("revision__resolution__position", "revision__position", "position")
     )
-    amendments = (
-        Amendment.objects.filter(proposer=found, revision__published=True)
-        .select_related("revision__resolution")
-        .prefetch_related(
-            Prefetch("source_links", AmendmentSource.objects.select_related("source"))
-        )
-        .order_by("date", "pk")
-    )
-    sponsored = (
-        Sponsorship.objects.filter(country=found, revision__published=True)
-        .select_related("revision__resolution")
-        .order_by("revision__date", "revision__resolution__position", "revision__position")
-    )
-    pens = (
-        Penholder.objects.filter(country=found)
-        .select_related("resolution")
-        .order_by("resolution__position", "resolution__slug")
-    )
-    votes = (
-        Ballot.objects.filter(country=found, vote__revision__published=True)
-        .select_related("vote__revision__resolution")
-        .order_by("vote__date", "vote__revision__resolution__position", "pk")
-    )
+    amendments = found.moved_amendments()
+    sponsored = found.sponsored_drafts()
+    pens = found.held_pens()
+    votes = found.cast_ballots()
 
     def proposal(clause: Clause) -> dict[str, Any]:
         revision = clause.revision

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -33,13 +33,10 @@ from timeline.models import (
     Clause,
     Country,
     DatePrecision,
-    Proposer,
     Resolution,
     Revision,
-    Sponsorship,
 )
 from timeline.page_cache import reader_page
-from timeline.views.countries import ISO_CODE
 
 # Entries in a feed: a feed reader polls it, so the newest changes are what it needs.
 ENTRIES = 50
@@ -262,7 +259,7 @@ class CountryFeed(RevisionsFeed):
     being the feed's own (others redirect to it)."""
 
     def __call__(self, request: HttpRequest, code: str):
-        found = Country.objects.lookup(code) if ISO_CODE.fullmatch(code) else None
+        found = Country.objects.lookup(code)
         if found is None:
             raise Http404(f"No country {code!r} in the collection")
         if code != found.code.lower():
@@ -285,12 +282,7 @@ class CountryFeed(RevisionsFeed):
         return subject.about.get_absolute_url()
 
     def revisions(self, subject: Subject) -> QuerySet[Revision]:
-        country = subject.about
-        return Revision.objects.filter(
-            Q(Exists(Sponsorship.objects.filter(revision=OuterRef("pk"), country=country)))
-            | Q(Exists(Proposer.objects.filter(clause__revision=OuterRef("pk"), country=country)))
-            | Q(Exists(Ballot.objects.filter(vote__revision=OuterRef("pk"), country=country)))
-        )
+        return Revision.objects.with_part_of(subject.about, any_language=True)
 
 
 urlpatterns = [

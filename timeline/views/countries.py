@@ -1,7 +1,6 @@
 """Country pages: every country of the collection, and what one country proposed,
 sponsored, held the pen on and voted, with what became of the clauses it proposed."""
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -13,23 +12,17 @@ from django.shortcuts import render
 from timeline import data_links
 from timeline.lineage import Presence, presences
 from timeline.models import (
-    Amendment,
-    AmendmentSource,
     Ballot,
     Clause,
     Country,
-    Penholder,
     Proposer,
     Resolution,
     Revision,
     RevisionStatus,
-    Sponsorship,
     TextStatus,
 )
 from timeline.paging import PageError, paged
 from timeline.views.common import bad_request
-
-ISO_CODE = re.compile(r"[A-Za-z]{2}")
 
 
 def countries(request):
@@ -67,68 +60,30 @@ def country(request, code: str):
     """One country: its proposals and their fate, its sponsorships, pens and votes, each
     list a page at a time (`?proposed=2`, `?amendments=`, `?sponsored=`, `?pens=`,
     `?votes=`)."""
-    found = Country.objects.lookup(code) if ISO_CODE.fullmatch(code) else None
+    found = Country.objects.lookup(code)
     if found is None:
         raise Http404(f"No country {code!r} in the collection")
     if code != found.code.lower():
         return HttpResponsePermanentRedirect(found.get_absolute_url())
-    name, query = found.name, request.GET
-    try:
-        proposed = paged(
-            Clause.objects.filter(
-                pk__in=Proposer.objects.filter(country=found).values("clause"),
-                revision__published=True,
-            )
-            .select_related("revision__resolution")
-            .order_by("revision__resolution__position", "revision__position", "position"),
-            PROPOSALS_PER_PAGE,
-            query,
-            "proposed",
-            what=f"clauses {name} proposed",
-            anchor="proposed",
-        )
-        amendments = paged(
-            Amendment.objects.filter(proposer=found, revision__published=True)
-            .select_related("revision__resolution")
-            .prefetch_related(
-                Prefetch("source_links", AmendmentSource.objects.select_related("source"))
-            )
-            .order_by("date", "pk"),
-            AMENDMENTS_PER_PAGE,
-            query,
-            "amendments",
-            what=f"amendments {name} moved",
-            anchor="amendments",
-        )
-        sponsored = paged(
-            Sponsorship.objects.filter(country=found, revision__published=True)
-            .select_related("revision__resolution")
-            .order_by("revision__date", "revision__resolution__position", "revision__position"),
-            ROWS_PER_PAGE,
-            query,
-            "sponsored",
-            what=f"drafts {name} sponsored",
-            anchor="sponsored",
-        )
-        pens = paged(
-            Penholder.objects.filter(country=found)
-            .select_related("resolution")
-            .order_by("resolution__position", "resolution__slug"),
-            ROWS_PER_PAGE,
-            query,
-            "pens",
-            what=f"families where {name} held the pen",
-            anchor="penholder",
-        )
-        votes = paged(
-            Ballot.objects.filter(country=found, vote__revision__published=True)
-            .select_related("country", "vote__revision__resolution")
-            .order_by("vote__date", "vote__revision__resolution__position", "pk"),
-            ROWS_PER_PAGE,
-            query,
+    name = found.name
+    # Each list: its parameter (and anchor, but #penholder), rows, page size, name.
+    lists = [
+        ("proposed", found.proposed_clauses(), PROPOSALS_PER_PAGE, f"clauses {name} proposed"),
+        ("amendments", found.moved_amendments(), AMENDMENTS_PER_PAGE, f"amendments {name} moved"),
+        ("sponsored", found.sponsored_drafts(), ROWS_PER_PAGE, f"drafts {name} sponsored"),
+        ("pens", found.held_pens(), ROWS_PER_PAGE, f"families where {name} held the pen"),
+        (
             "votes",
-            what=f"votes {name} cast",
-            anchor="votes",
+            found.cast_ballots().select_related("country"),
+            ROWS_PER_PAGE,
+            f"votes {name} cast",
+        ),
+    ]
+    anchors = {"pens": "penholder"}
+    try:
+        proposed, amendments, sponsored, pens, votes = (
+            paged(items, size, request.GET, param, what=what, anchor=anchors.get(param, param))
+            for param, items, size, what in lists
         )
     except PageError as error:
         return bad_request(request, str(error))
