@@ -801,6 +801,9 @@ class Ballot(models.Model):
             models.UniqueConstraint(fields=["vote", "country"], name="ballot_one_per_member"),
             _choices_check("cast", Cast, "ballot_cast_valid"),
         ]
+        # A country's ballots and the votes they belong to, read from the index alone:
+        # the countries page counts every country's ballots and its Council years.
+        indexes = [models.Index(fields=["country", "vote"], name="ballot_country_vote")]
 
     def __str__(self) -> str:
         return f"{self.country}: {self.get_cast_display()}"
@@ -861,6 +864,10 @@ class Sponsorship(models.Model):
         ordering = ["position"]
         constraints = [
             models.UniqueConstraint(fields=["revision", "country"], name="sponsorship_unique")
+        ]
+        # As for ballots: a country's sponsorships counted from the index alone.
+        indexes = [
+            models.Index(fields=["country", "revision"], name="sponsorship_country_revision")
         ]
 
     def __str__(self) -> str:

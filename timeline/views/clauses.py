@@ -80,7 +80,7 @@ def clause(request: HttpRequest, family: str, key: str) -> HttpResponse:
 
 
 # Families offered a page at a time when a key is used in several.
-FAMILIES_PER_PAGE = 10
+FAMILIES_PER_PAGE = 5
 
 
 def clause_key(request: HttpRequest, key: str) -> HttpResponse:

@@ -12,7 +12,6 @@ from django.shortcuts import render
 from timeline import data_links
 from timeline.lineage import Presence, presences
 from timeline.models import (
-    Ballot,
     Clause,
     Country,
     Proposer,
@@ -20,6 +19,7 @@ from timeline.models import (
     Revision,
     RevisionStatus,
     TextStatus,
+    Vote,
 )
 from timeline.paging import PageError, paged
 from timeline.views.common import bad_request
@@ -28,14 +28,14 @@ from timeline.views.common import bad_request
 def countries(request):
     """Every country of the collection, permanent members first, with what each did."""
     members_by_year = defaultdict(set)
-    ballots = Ballot.objects.filter(vote__revision__published=True)
     # The year as the date's first four characters: SQLite extracts a year in Python, row
-    # by row, and this page reads every ballot.
-    year_of_vote = Substr(Cast("vote__date", CharField()), 1, 4)
-    for code, year in (
-        ballots.order_by().annotate(year=year_of_vote).values_list("country_id", "year").distinct()
-    ):
-        members_by_year[code].add(int(year))
+    # by row. Read from the published votes to their ballots (the outer join keeps that
+    # order), each vote's year found once rather than once per ballot.
+    year_of_vote = Substr(Cast("date", CharField()), 1, 4)
+    votes = Vote.objects.filter(revision__published=True).order_by().annotate(year=year_of_vote)
+    for code, year in votes.values_list("ballots__country_id", "year").distinct():
+        if code is not None:  # a vote with no ballot named
+            members_by_year[code].add(int(year))
     rows = list(Country.objects.with_counts())
     for country in rows:
         country.council_years = sorted(members_by_year[country.code])
@@ -51,8 +51,8 @@ def countries(request):
 
 
 # A country page shows each of its lists a page at a time (`timeline.paging`).
-PROPOSALS_PER_PAGE = 10
-AMENDMENTS_PER_PAGE = 10
+PROPOSALS_PER_PAGE = 5
+AMENDMENTS_PER_PAGE = 5
 ROWS_PER_PAGE = 20
 
 
