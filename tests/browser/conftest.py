@@ -24,6 +24,18 @@ def find_chromium() -> str | None:
 
 
 CHROMIUM = find_chromium()
+# As root Chromium needs --no-sandbox. With no network beyond loopback here, Chromium's own
+# background traffic (component updates, sync, field trials) fails over and over; it is
+# turned off, as it is in any test run that must not depend on the network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SKIPPED_BECAUSE = (
     "no Chromium found (install Debian's 'chromium' package or set CHROMIUM=/path/to/chromium)"
 )
@@ -65,7 +77,7 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
