@@ -179,3 +179,42 @@ def test_a_partial_copy_that_may_end_before_the_clause_leaves_its_fate_open(syri
     assert "What became of it: last seen in R3 (16/17 Jan); not in the available part of R4" in page
     clause_page = text_of(client.get(f"/c/{r3.resolution.slug}/op-media-humanitarian-access/"))
     assert "Not in the available part of R4." in clause_page
+
+
+def test_counts_leave_out_what_unpublished_revisions_hold(syria):
+    """A country's counts are its rows less those of unpublished revisions (drafts in
+    preview): unpublishing a vetoed draft takes its ballots, sponsors, proposals and
+    amendments out of every count, and nothing else."""
+    from timeline.models import Amendment, Ballot, Country, Penholder, Proposer, Sponsorship
+
+    def counts():
+        return {
+            c.code: (
+                c.proposal_count,
+                c.amendment_count,
+                c.sponsorship_count,
+                c.penholder_count,
+                c.ballot_count,
+            )
+            for c in Country.objects.with_counts()
+        }
+
+    def published_rows(code):
+        return (
+            Proposer.objects.filter(country=code, clause__revision__published=True).count(),
+            Amendment.objects.filter(proposer=code, revision__published=True).count(),
+            Sponsorship.objects.filter(country=code, revision__published=True).count(),
+            Penholder.objects.filter(country=code).count(),
+            Ballot.objects.filter(country=code, vote__revision__published=True).count(),
+        )
+
+    before = counts()
+    vetoed = Revision.objects.filter(vote__ballots__isnull=False).distinct().first()
+    hidden = set(
+        Country.objects.filter(ballots__vote__revision=vetoed).values_list("code", flat=True)
+    )
+    assert hidden, "the collection has a draft put to a vote"
+    Revision.objects.filter(pk=vetoed.pk).update(published=False)
+    after = counts()
+    assert after == {code: published_rows(code) for code in after}
+    assert {code for code in after if after[code] != before[code]} >= hidden
