@@ -9,7 +9,8 @@ import pytest
 import pytest_django.fixtures
 from django.contrib.auth.models import Group
 from django.core import serializers
-from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, transaction
 
 from tests.helpers import (
     empty_caches,
@@ -19,7 +20,7 @@ from tests.helpers import (
     shipped_collection,
     snapshot,
 )
-from timeline import outage
+from timeline import outage, versions
 from timeline.akn import read_document
 from timeline.akn.metadata import read_metadata
 from timeline.akn.reader import find_documents
@@ -37,6 +38,7 @@ from timeline.models import (
     TextKind,
     TextStatus,
 )
+from timeline.page_cache import clear_pages
 
 DATA = Path(__file__).resolve().parent.parent / "timeline/data"
 FAMILIES_PATH = DATA / "syria-families.json"
@@ -44,13 +46,47 @@ OFFICIAL_PATH = DATA / "unxml"
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_cache():
-    """Each test starts with no cached page: a test's writes roll back, and with them the
-    content version, which the next test's writes may advance to the same number. Nor
-    does it start inside an outage a test before it opened (`timeline.outage` is the
-    process's): that test fails, not every test after it for the next five seconds."""
-    empty_caches()
+def _empty_shared_cache():
+    """Each test starts with the shared cache empty (the sign-in throttle's and the rate
+    limit's counts are there), and outside any outage a test before it opened
+    (`timeline.outage` is the process's): that test fails, not every test after it for
+    the next five seconds.
+
+    The pages this process keeps in front of the shared cache stay: each is kept under
+    the content version it was rendered at, and a test's rollback brings back the data
+    of that version exactly, so a page kept is a page the next test would render. A test
+    that wants every request rendered asks for `fresh_pages`."""
+    cache.clear()
     outage.reached()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """A test that wrote (the content version moved) leaves no page behind: its rollback
+    brings back the version before, and a later test writing in the same millisecond
+    could reach its version again (SQLite's clock counts milliseconds)."""
+    uses_database = "django_db_setup" in item.fixturenames
+    before = _version_now(item) if uses_database else None
+    try:
+        return (yield)
+    finally:
+        if uses_database and _version_now(item) != before:
+            clear_pages()
+
+
+def _version_now(item) -> str | None:
+    blocker = item._request.getfixturevalue("django_db_blocker")
+    with blocker.unblock():
+        try:
+            return versions.current().token
+        except DatabaseError:  # the test broke its transaction, or took the database away
+            return None
+
+
+@pytest.fixture
+def fresh_pages():
+    """No page cached anywhere, for a test that counts renders or their queries."""
+    empty_caches()
 
 
 def _databases_for_test(test):

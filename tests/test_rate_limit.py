@@ -11,7 +11,9 @@ def limit_of_five(settings):
     settings.READER_RENDERS_PER_MINUTE = 5
 
 
-def test_new_searches_beyond_the_limit_get_429_with_retry_after(story, client, limit_of_five):
+def test_new_searches_beyond_the_limit_get_429_with_retry_after(
+    story, client, limit_of_five, fresh_pages
+):
     for n in range(5):
         assert client.get(f"/search/?q=violence+{n}").status_code == 200
     refused = client.get("/search/?q=violence+again")

@@ -292,7 +292,7 @@ BUDGETS = [
 
 @pytest.mark.parametrize(("budget", "small", "large"), BUDGETS)
 def test_queries_are_few_and_do_not_grow_with_the_data(
-    client, story, django_assert_max_num_queries, monkeypatch, budget, small, large
+    client, story, django_assert_max_num_queries, monkeypatch, budget, small, large, fresh_pages
 ):
     with monkeypatch.context() as patched:
         patched.setattr(api, "PAGE_SIZE", 1)
