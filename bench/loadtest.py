@@ -1,15 +1,17 @@
 """Reader pages under load, against the physical limit: a static file from the same server.
 
 Run as ``make loadtest`` or ``.venv/bin/python bench/loadtest.py [--seconds S]
-[--connections N] [--proxy]``. It serves the app as ``make serve`` does (gunicorn with
+[--rounds R] [--connections N] [--proxy]``. It serves the app as ``make serve`` does (gunicorn with
 ``gunicorn.conf.py``, production settings, an ephemeral ``SECRET_KEY``) on a free loopback
 port, on ``DATABASE_URL`` (else a throwaway SQLite file loaded as ``make data`` loads it)
 and ``REDIS_URL`` if set; with ``--proxy``, behind Debian's nginx running the shipped
 ``docs/deploy/nginx.conf``. Then, for each reader page in turn, wrk (``apt-get install wrk``)
 requests the page for S seconds over N connections, and the site's stylesheet (served by
 whitenoise from the same gunicorn, directly even with ``--proxy``) for S seconds just
-before, so that both meet the same machine; a page's "share" is its requests per second
-over the stylesheet's.
+before, in R rounds that alternate between the two, so that both meet the same machine
+(on a shared two-core machine a busy moment then slows a round of each, not one side); a
+page's "share" is its requests per second over the stylesheet's, all rounds together, and
+its latency percentiles are the median round's.
 
 Requests ask for compressed answers, as browsers do. Each figure is one run; the machine's
 other load shows in the static file's figures as much as in the page's. Loopback only,
@@ -135,6 +137,23 @@ def wrk(url: str, seconds: float, connections: int, script: Path) -> Run:
     return Run(**json.loads(line))
 
 
+def combined(runs: list[Run]) -> Run:
+    """Rounds of one measurement as one: requests, time and errors summed, each latency
+    percentile the median round's."""
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
+    return Run(
+        requests=sum(r.requests for r in runs),
+        seconds=sum(r.seconds for r in runs),
+        errors=sum(r.errors for r in runs),
+        p50=median([r.p50 for r in runs]),
+        p95=median([r.p95 for r in runs]),
+        p99=median([r.p99 for r in runs]),
+    )
+
+
 def stylesheet(base: str) -> str:
     with urllib.request.urlopen(base + "/", timeout=10) as response:
         html = response.read().decode()
@@ -146,7 +165,8 @@ def stylesheet(base: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--proxy", action="store_true", help="behind docs/deploy/nginx.conf")
     args = parser.parse_args()
@@ -186,7 +206,7 @@ def main() -> None:
             cache = "Redis" if env.get("REDIS_URL") else "local memory per worker"
             print(
                 f"gunicorn on {base} ({'behind nginx, ' if args.proxy else ''}{cache} cache), "
-                f"{args.connections} connections, {args.seconds:g} s per run, "
+                f"{args.connections} connections, {args.rounds} rounds of {args.seconds:g} s, "
                 f"the static file {static} from gunicorn itself before each page.\n"
             )
             rows = []
@@ -194,9 +214,11 @@ def main() -> None:
                 wrk(base + path, 1, args.connections, script)  # warm: fill the page cache
                 # The limit is always gunicorn's own static file (whitenoise): behind nginx,
                 # nginx serves static files from disk at many times that.
-                limit = wrk(app_base + static, args.seconds, args.connections, script)
-                run = wrk(base + path, args.seconds, args.connections, script)
-                rows.append((name, run, limit))
+                limits, runs = [], []
+                for _ in range(args.rounds):
+                    limits.append(wrk(app_base + static, args.seconds, args.connections, script))
+                    runs.append(wrk(base + path, args.seconds, args.connections, script))
+                rows.append((name, combined(runs), combined(limits)))
             report(rows)
         finally:
             for server in servers:
