@@ -530,6 +530,11 @@ class Revision(models.Model):
             _choices_check("status", RevisionStatus, "revision_status_valid"),
             _choices_check("text_status", TextStatus, "revision_text_status_valid"),
         ]
+        # The few revisions in preview, found without reading the rest: counts of what
+        # is published subtract what these hold (`CountryQuerySet.with_counts`).
+        indexes = [
+            models.Index(fields=["id"], condition=Q(published=False), name="revision_unpublished")
+        ]
 
     def __str__(self) -> str:
         return f"{self.resolution.title} — {self.label}"
