@@ -1,11 +1,14 @@
 """import_collection: refuses broken files precisely and writes nothing; imports valid ones
 in one transaction, idempotently, updating exactly what changed."""
 
+import copy
 import json
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from timeline.collection import (
     CollectionError,
@@ -346,3 +349,26 @@ def test_a_revision_whose_text_an_import_changes_is_a_changed_revision(syria):
     assert len(moved) == 1
     assert Revision.objects.get(pk=moved[0]).label == revision["label"]
     assert after[moved[0]] > before[moved[0]]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+@pytest.mark.django_db(transaction=True)
+def test_an_import_of_its_own_refreshes_the_planners_statistics(collection_data, tmp_path):
+    """A command's import, a transaction of its own, ends with ANALYZE of the app's tables
+    (after a bulk load PostgreSQL plans by guesswork until autovacuum gets there); an
+    import inside a caller's transaction leaves that to the caller."""
+    edited = copy.deepcopy(collection_data)
+    edited["description"] += " Edited."
+    path = tmp_path / "collection.json"
+    path.write_text(json.dumps(edited), encoding="utf-8")
+    with CaptureQueriesContext(connection) as queries:
+        call_command("import_collection", path, stdout=StringIO())
+    analyzed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
+    assert len(analyzed) == 1, analyzed
+    assert '"timeline_clause"' in analyzed[0]
+    assert '"timeline_ballot"' in analyzed[0]
+
+    edited["description"] += " Again."
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        assert collection_import(data=edited).changed
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
