@@ -97,15 +97,34 @@ def clauses_matching(clauses: QuerySet, query: str) -> "QuerySet | Ranked":
     return _whole_words(clauses, query)
 
 
-def _full_text(clauses: QuerySet, query: str) -> QuerySet:
-    from django.contrib.postgres.search import (
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-    )
+class _StoredVector(Expression):
+    """The clause's search vector as PostgreSQL stores it (the generated column
+    `text_search` of migration 0011, GIN-indexed): read, not computed per clause."""
 
-    # Exactly the expression of the index in migration 0007, or the index is not used.
-    vector = SearchVector("text", config="english")
+    def __init__(self) -> None:
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+        # The primary key's column, compiled with whatever alias the query gives the
+        # clause table; the vector is the column beside it.
+        self.clause = F("pk")
+
+    def get_source_expressions(self) -> list:
+        return [self.clause]
+
+    def set_source_expressions(self, expressions: list) -> None:
+        (self.clause,) = expressions
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.clause)
+        table = column.rsplit(".", 1)[0]
+        return f"{table}.{connection.ops.quote_name('text_search')}", params
+
+
+def _full_text(clauses: QuerySet, query: str) -> QuerySet:
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+
+    vector = _StoredVector()
     wanted = SearchQuery(query, config="english", search_type="websearch")
     return (
         clauses.alias(document=vector)
