@@ -148,6 +148,14 @@ def _database_as_the_test_expects(request, django_db_blocker):
     flush at the end empties every table; the collection is loaded again after that (see
     `pytest_runtest_teardown`)."""
     names = set(request.fixturenames)
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        # pytest-django flushes after such a test too, but the collection would not be
+        # loaded again: every test after it on the worker would find an empty database.
+        raise pytest.UsageError(
+            f"{request.node.nodeid}: ask for the transactional_db fixture, not "
+            "django_db(transaction=True), so that the collection is loaded again after it"
+        )
     if "transactional_db" in names:
         request.node.stash[_FLUSHED] = django_db_blocker
         if not names & _SEEDED:

@@ -352,8 +352,9 @@ def test_a_revision_whose_text_an_import_changes_is_a_changed_revision(syria):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
-@pytest.mark.django_db(transaction=True)
-def test_an_import_of_its_own_refreshes_the_planners_statistics(collection_data, tmp_path):
+def test_an_import_of_its_own_refreshes_the_planners_statistics(
+    transactional_db, collection_data, tmp_path
+):
     """A command's import, a transaction of its own, ends with ANALYZE of the app's tables
     (after a bulk load PostgreSQL plans by guesswork until autovacuum gets there); an
     import inside a caller's transaction leaves that to the caller."""
