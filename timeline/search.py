@@ -97,16 +97,13 @@ def clauses_matching(clauses: QuerySet, query: str) -> "QuerySet | Ranked":
     return _whole_words(clauses, query)
 
 
-class _StoredVector(Expression):
-    """The clause's search vector as PostgreSQL stores it (the generated column
-    `text_search` of migration 0011, GIN-indexed): read, not computed per clause."""
+class _OfTheClause(Expression):
+    """A value of the outer clause that Django's ORM cannot name: built in SQL from the
+    clause's primary key column (`self.clause`), which the query compiles with whatever
+    alias it gives the clause table."""
 
-    def __init__(self) -> None:
-        from django.contrib.postgres.search import SearchVectorField
-
-        super().__init__(output_field=SearchVectorField())
-        # The primary key's column, compiled with whatever alias the query gives the
-        # clause table; the vector is the column beside it.
+    def __init__(self, output_field) -> None:
+        super().__init__(output_field=output_field)
         self.clause = F("pk")
 
     def get_source_expressions(self) -> list:
@@ -114,6 +111,17 @@ class _StoredVector(Expression):
 
     def set_source_expressions(self, expressions: list) -> None:
         (self.clause,) = expressions
+
+
+class _StoredVector(_OfTheClause):
+    """The clause's search vector as PostgreSQL stores it (the generated column
+    `text_search` of migration 0011, GIN-indexed): read, not computed per clause. It is
+    the column beside the primary key's."""
+
+    def __init__(self) -> None:
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
 
     def as_sql(self, compiler, connection):
         column, params = compiler.compile(self.clause)
@@ -193,19 +201,13 @@ def fts5_expression(query: str) -> str:
     return " OR ".join(alternatives)
 
 
-class _FtsColumn(Expression):
+class _FtsColumn(_OfTheClause):
     """A value FTS5 computes for the outer clause under a MATCH expression: its bm25 or its
     highlighted text (a correlated subquery, run for the matching clauses only)."""
 
     def __init__(self, function: str, match: str, output_field) -> None:
         super().__init__(output_field=output_field)
-        self.function, self.match, self.clause = function, match, F("pk")
-
-    def get_source_expressions(self) -> list:
-        return [self.clause]
-
-    def set_source_expressions(self, expressions: list) -> None:
-        (self.clause,) = expressions
+        self.function, self.match = function, match
 
     def as_sql(self, compiler, connection):
         clause, params = compiler.compile(self.clause)
