@@ -355,16 +355,16 @@ def test_a_revision_whose_text_an_import_changes_is_a_changed_revision(syria):
 def test_an_import_of_its_own_refreshes_the_planners_statistics(
     transactional_db, collection_data, tmp_path
 ):
-    """A command's import, a transaction of its own, ends with ANALYZE of the app's tables
-    (after a bulk load PostgreSQL plans by guesswork until autovacuum gets there); an
-    import inside a caller's transaction leaves that to the caller."""
+    """A command's import, a transaction of its own, ends with VACUUM (ANALYZE) of the app's
+    tables (after a bulk load PostgreSQL plans by guesswork until autovacuum gets there);
+    an import inside a caller's transaction leaves that to the caller."""
     edited = copy.deepcopy(collection_data)
     edited["description"] += " Edited."
     path = tmp_path / "collection.json"
     path.write_text(json.dumps(edited), encoding="utf-8")
     with CaptureQueriesContext(connection) as queries:
         call_command("import_collection", path, stdout=StringIO())
-    analyzed = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
+    analyzed = [q["sql"] for q in queries.captured_queries if "ANALYZE" in q["sql"]]
     assert len(analyzed) == 1, analyzed
     assert '"timeline_clause"' in analyzed[0]
     assert '"timeline_ballot"' in analyzed[0]
@@ -372,4 +372,4 @@ def test_an_import_of_its_own_refreshes_the_planners_statistics(
     edited["description"] += " Again."
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
         assert collection_import(data=edited).changed
-    assert not [q for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
+    assert not [q for q in queries.captured_queries if "ANALYZE" in q["sql"]]
