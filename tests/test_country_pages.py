@@ -5,7 +5,18 @@ import pytest
 from django.urls import reverse
 
 from tests.helpers import text_of
-from timeline.models import Clause, Revision, RevisionStatus, TextStatus
+from timeline.models import (
+    Amendment,
+    Ballot,
+    Clause,
+    Country,
+    Penholder,
+    Proposer,
+    Revision,
+    RevisionStatus,
+    Sponsorship,
+    TextStatus,
+)
 
 FRANCE = "/countries/fr/"
 R3 = "/r/russian-drafts-2011-2012/r3-16-17-jan/"
@@ -185,7 +196,6 @@ def test_counts_leave_out_what_unpublished_revisions_hold(syria):
     """A country's counts are its rows less those of unpublished revisions (drafts in
     preview): unpublishing a vetoed draft takes its ballots, sponsors, proposals and
     amendments out of every count, and nothing else."""
-    from timeline.models import Amendment, Ballot, Country, Penholder, Proposer, Sponsorship
 
     def counts():
         return {

@@ -23,10 +23,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from timeline import versions
 from timeline.collection.schema import location
 from timeline.collection.validate import CollectionError, Problem, parse_collection
 from timeline.models import (
@@ -139,7 +139,7 @@ def _refresh_statistics() -> None:
     command's), not inside a caller's (a test's, rolled back), where VACUUM cannot run."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         return
-    tables = [model._meta.db_table for model in apps.get_app_config("timeline").get_models()]
+    tables = versions.tracked_tables()  # every table an import may write
     with connection.cursor() as cursor:
         cursor.execute(
             "VACUUM (ANALYZE) " + ", ".join(connection.ops.quote_name(t) for t in tables)
