@@ -134,8 +134,16 @@ class Outcome:
                     f"{counts}; clause {index + 1}: expected {_describe(want, at)}, "
                     f"got {_describe(got, at)}"
                 )
-        extra = self.got[len(self.expected)]
-        return f"{counts}; an extra clause at the end: {_describe(extra)}"
+        if len(self.got) > len(self.expected):
+            extra = self.got[len(self.expected)]
+            return f"{counts}; an extra clause at the end: {_describe(extra)}"
+        for index, clause in enumerate(self.expected):
+            if clause["parent"] != self.got[index].parent:
+                return (
+                    f"{counts}; clause {index + 1} ({_describe(self.got[index])}): parent "
+                    f"expected {_parent(clause['parent'])}, got {_parent(self.got[index].parent)}"
+                )
+        return f"{counts}: the same clauses"
 
 
 def _normal(text: str) -> str:
@@ -189,6 +197,10 @@ def clauses(result: Any) -> list[Parsed]:
 
 def _field(item: Any, name: str) -> Any:
     return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
+def _parent(index: int | None) -> str:
+    return "none" if index is None else f"clause {index + 1}"
 
 
 def measure(parse: Callable[[str], Any], seed: int) -> list[Outcome]:

@@ -80,6 +80,13 @@ def test_un_footers_and_headers_inside_a_paragraph_do_not_cut_it(footer):
             "a state-owned firm and a state-owned bank,",
         ),
         ("the re\u00ad\nquest,", "the request,"),
+        # A compound whose next part follows the line end is no suspended hyphen.
+        ("in hard-\nto-reach areas,", "in hard-to-reach areas,"),
+        # What UN English writes after a name's hyphen keeps it.
+        ("a Syrian-\nled and Syrian-\nowned process,", "a Syrian-led and Syrian-owned process,"),
+        ("should be CAR-\nowned,", "should be CAR-owned,"),
+        # A name's own syllables still join.
+        ("the Gov-\nernment of Sudan,", "the Government of Sudan,"),
         ("the non\u2011governmental groups,", "the non-governmental groups,"),
     ],
 )
@@ -342,4 +349,101 @@ def test_a_subheading_in_sentence_case_before_a_numbered_paragraph_is_a_heading(
         (Kind.CLAUSE, "1"),
         (Kind.HEADING, None),
         (Kind.CLAUSE, "2"),
+    ]
+
+
+def test_a_paragraph_opening_with_while_and_a_participle_is_a_paragraph():
+    pasted = (
+        "The Security Council,\nNoting the threat to fisheries,\n"
+        "While welcoming the decrease in attacks,\nHumanitarian situation and displacement\n"
+        "Whilst welcoming the reduction in displacement,\n1. Decides it;"
+    )
+    blocks = parse_text(pasted)
+    assert [(b.kind, b.section, b.text) for b in blocks][1:] == [
+        (Kind.CLAUSE, "preambular", "Noting the threat to fisheries,"),
+        (Kind.CLAUSE, "preambular", "While welcoming the decrease in attacks,"),
+        (Kind.HEADING, None, "Humanitarian situation and displacement"),
+        (Kind.CLAUSE, "preambular", "Whilst welcoming the reduction in displacement,"),
+        (Kind.CLAUSE, "operative", "Decides it;"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # S/RES/2441 (2018): 13 words in title case.
+        "Prevention of Illicit Exports of Petroleum, including Crude Oil and Refined "
+        "Petroleum Products",
+        # S/RES/1906 (2009): 17 words in sentence case.
+        "Protection of civilians, including humanitarian personnel and human rights "
+        "defenders, and United Nations personnel and facilities",
+    ],
+)
+def test_a_title_that_fills_a_line_before_a_numbered_paragraph_is_a_heading(title):
+    pasted = (
+        "The Security Council,\nActing under Chapter VII of the Charter of the United Nations,\n"
+        f"{title}\n1. Condemns attempts to export petroleum;"
+    )
+    blocks = parse_text(pasted)
+    assert [(b.kind, b.number, b.text) for b in blocks][1:] == [
+        (Kind.CLAUSE, None, "Acting under Chapter VII of the Charter of the United Nations,"),
+        (Kind.HEADING, None, title),
+        (Kind.CLAUSE, "1", "Condemns attempts to export petroleum;"),
+    ]
+
+
+def test_roman_items_with_no_lettered_item_above_are_the_paragraphs_own():
+    pasted = (
+        "The Security Council,\n6. Requests an assessment of the following:\n"
+        "(i) progress in phase one;\n(ii) the impact of the reductions;\n(iii) the cooperation;\n"
+        "7. Decides that the mandate shall be:\n(a) Protection of civilians:\n"
+        + "".join(
+            f"({n}) Task {k};\n"
+            for k, n in enumerate(
+                [
+                    "i",
+                    "ii",
+                    "iii",
+                    "iv",
+                    "v",
+                    "vi",
+                    "vii",
+                    "viii",
+                    "ix",
+                    "x",
+                    "xi",
+                    "xii",
+                    "xiii",
+                    "xiv",
+                ]
+            )
+        )
+        + "(b) Mediation;"
+    )
+    got = [(c.number, c.parent) for c in paste_parse(pasted)]
+    assert got[:4] == [("6", None), ("(i)", 0), ("(ii)", 0), ("(iii)", 0)]
+    assert got[4:6] == [("7", None), ("(a)", 4)]
+    assert got[6:20] == [(number, 5) for number, _ in got[6:20]]
+    assert got[18:] == [("(xiii)", 5), ("(xiv)", 5), ("(b)", 4)]
+
+
+def test_a_list_inside_a_paragraph_wrapped_before_its_second_item_stays_in_it():
+    pasted = (
+        "The Security Council,\n12. Reaffirms that UNAMID must give priority in the use of\n"
+        "resources to: (a) the protection of civilians across Darfur; and\n"
+        "(b) ensuring safe and unhindered humanitarian access;\n"
+        "13. Decides that the mission shall:\n"
+        "(a) Protect civilians in accordance with paragraph 3 (a) to (e) of resolution 1856;\n"
+        "(b) Carry out disarmament;"
+    )
+    assert [(c.number, c.text) for c in paste_parse(pasted)] == [
+        (
+            "12",
+            "Reaffirms that UNAMID must give priority in the use of resources to: (a) the "
+            "protection of civilians across Darfur; and (b) ensuring safe and unhindered "
+            "humanitarian access;",
+        ),
+        ("13", "Decides that the mission shall:"),
+        ("(a)", "Protect civilians in accordance with paragraph 3 (a) to (e) of resolution 1856;"),
+        ("(b)", "Carry out disarmament;"),
     ]

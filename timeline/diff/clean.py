@@ -251,7 +251,8 @@ def _tidy(lines: list[str]) -> list[str]:
 def joins(previous: str, line: str, hyphenated: set[str]) -> str:
     """Two lines of one paragraph as one: a word hyphenated at the line end is joined
     ("hu-" "manitarian" → "humanitarian") unless the text spells it with its hyphen
-    elsewhere (`hyphenated`, lower-cased); a capitalised tail keeps its hyphen with no
+    elsewhere (`hyphenated`, lower-cased) or UN English does (`hyphenated.txt`, also for
+    what follows a name: "Syrian-" "led"); a capitalised tail keeps its hyphen with no
     space ("Secretary-" "General", "Al-" "Qaida"); a soft hyphen always joins."""
     if previous.endswith(_SOFT_HYPHEN):
         return previous[:-1] + line
@@ -263,13 +264,20 @@ def joins(previous: str, line: str, hyphenated: set[str]) -> str:
     ):
         if line[0].isupper():
             return previous + line
-        head = _last_word(previous[:-1]).lower()
+        name = _last_word(previous[:-1])
+        head = name.lower()
         tail = _first_word(line).lower()
         if tail in _CONJUNCTIONS:
+            if line[len(tail) : len(tail) + 1] == "-":
+                # One word of three parts: "hard-" "to-reach".
+                return previous + line
             # A suspended hyphen: "troop- and police-contributing countries".
             return f"{previous} {line}"
         word = f"{head}-{tail}"
         if word in hyphenated or word in _compounds() or head in _NUMBER_WORDS:
+            return previous + line
+        if name[:1].isupper() and tail in _tails():
+            # A name and what it qualifies: "Syrian-led", "CAR-owned".
             return previous + line
         if head in ("re", "pre", "co") and tail[:1] in "aeiou" and tail[:1] == head[-1]:
             # UN English keeps the hyphen between a prefix and a word opening with its
@@ -301,10 +309,21 @@ _CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
 
 
 @functools.cache
-def _compounds() -> frozenset[str]:
+def _listed() -> list[str]:
     lines = _HYPHENATED_LIST.read_text(encoding="utf-8").splitlines()
-    words = (line for line in lines if line and not line.startswith("#"))
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@functools.cache
+def _compounds() -> frozenset[str]:
+    words = (line for line in _listed() if not line.startswith("-"))
     return _COMPOUNDS | {pair for word in words for pair in _pairs(word)}
+
+
+@functools.cache
+def _tails() -> frozenset[str]:
+    """The words UN English writes after a name's hyphen ("led" of "Syrian-led")."""
+    return frozenset(line[1:] for line in _listed() if line.startswith("-"))
 
 
 _WORD_END = re.compile(r"[\w\u00ad]+$")

@@ -125,8 +125,8 @@ _OPERATIVE_VERBS = frozenset(
 # Capitalised words ending like participles that open no paragraph ("United Nations").
 _NOT_PARTICIPLES = frozenset({"united", "king", "beijing", "wing"})
 # Words that may precede the participle or verb that decides the section ("Further
-# recalling", "Strongly condemns", "Also requests").
-_QUALIFIERS = frozenset({"further", "also", "again", "once", "more", "and"})
+# recalling", "Strongly condemns", "Also requests", "Whilst welcoming").
+_QUALIFIERS = frozenset({"further", "also", "again", "once", "more", "and", "while", "whilst"})
 # Preambular openings that are neither -ing nor -ed forms.
 _PREAMBULAR_WORDS = frozenset(
     {"mindful", "aware", "conscious", "cognizant", "cognisant", "desirous", "keen"}
@@ -217,12 +217,13 @@ def parse_text(text: str) -> list[Block]:
         section = block_section
         if not is_sub:
             parent, letter = block, None
-        elif not nested:
+        elif not nested and (letter is not None or not _ROMAN.fullmatch(number)):
+            # (A first "(i)" with no lettered item above opens a list of roman items.)
             letter = block
     return blocks
 
 
-_ROMAN = re.compile(r"\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)", re.IGNORECASE)
+_ROMAN = re.compile(r"\(?(?=[ivxl])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})\)", re.IGNORECASE)
 
 
 def _after(block: Block) -> str:
@@ -279,13 +280,29 @@ def _starts_paragraph(previous: str, line: str, blank: bool) -> bool:
     closed = previous[-1] in _PARAGRAPH_END
     if _MAIN_LABEL.match(line):
         return bool(closed)
-    if _SUB_LABEL.match(line):
+    label = _SUB_LABEL.match(line)
+    if label:
+        if _inline_item_before(label.group("sub"), previous):
+            # "… resources to: (a) the protection of civilians; and" ⏎ "(b) ensuring …":
+            # the list runs inside the paragraph.
+            return False
         # After an item's end, or after a short lettered title ("(a) Protection of
         # Civilians") that the numbered items under it follow.
         return bool(_ITEM_END.search(previous)) or (
             bool(_SUB_LABEL.match(previous)) and len(previous.split()) <= 7
         )
     return bool(closed and previous[-1] != ":" and _opens_paragraph(line))
+
+
+def _inline_item_before(label: str, paragraph: str) -> bool:
+    """Whether the item before ``label`` ("(a)" before "(b)") stands inside ``paragraph``
+    as a list within its sentence ("resources to: (a) the protection …"), not as a
+    reference ("paragraph 3 (a)") or as the label of an item the paragraph is."""
+    letter = label.strip("()").lower()
+    if len(letter) != 1 or not "a" < letter <= "z" or _SUB_LABEL.match(paragraph):
+        return False
+    before = re.escape(chr(ord(letter) - 1))
+    return re.search(rf"[^\d\s)] \(?{before}\) ", paragraph, re.IGNORECASE) is not None
 
 
 def _opens_paragraph(line: str) -> bool:
@@ -314,6 +331,12 @@ def _opening_verb(line: str) -> bool:
     return False
 
 
+# A title before a numbered paragraph may fill a line ("Protection of civilians,
+# including humanitarian personnel and human rights defenders, and United Nations
+# personnel and facilities": 17 words); other titles are shorter (8 words at most).
+_LONG_TITLE = 20
+
+
 def _is_subheading(line: str, lines: list[str], index: int) -> bool:
     """A title line between paragraphs ("Designation Criteria", "Reporting",
     "Governance, Rule of Law, Security Sector Reform"): short, capitalised, not ending in
@@ -321,8 +344,8 @@ def _is_subheading(line: str, lines: list[str], index: int) -> bool:
     paragraph does when the title itself does not."""
     if not line[:1].isupper() or line[-1] in ",;:.-\u00ad":
         return False
-    words = line.split(maxsplit=12)
-    if not (1 <= len(words) <= 12):
+    words = line.split(maxsplit=_LONG_TITLE)
+    if len(words) > _LONG_TITLE:
         return False
     if _MAIN_LABEL.match(line) or _SUB_LABEL.match(line) or _HEADING.fullmatch(line):
         return False
