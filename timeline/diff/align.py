@@ -137,6 +137,7 @@ class _Aligner:
         self.new_codes: dict[int, str] = {}
         self._frequency: dict[str, int] | None = None
         self._shared_text = ""
+        self.words_in = _WordSets()
 
     def match_keys(self) -> None:
         new_by_key: dict[str, int] = {}
@@ -194,7 +195,9 @@ class _Aligner:
             choice_codes = [
                 self._stem_opening(self._code(self.new_codes, b), stems) for b in choices
             ]
-            for q, score, k in _scores(query_codes, choice_codes, ACROSS_SECTIONS):
+            for q, score, k in _scores(
+                query_codes, choice_codes, ACROSS_SECTIONS, self.words_in
+            ):
                 block, other = queries[q], choices[k]
                 if block.key is None or other.key is None:
                     candidates.append((score, block.index, other.index))
@@ -324,7 +327,7 @@ class _Aligner:
         new_codes = [self._code(self.new_codes, block) for block in news]
         old_codes = [self._code(self.old_codes, block) for block in olds]
         candidates: list[tuple[float, int, int, int]] = []
-        for rank, score, k in _scores(old_codes, new_codes, cutoff):
+        for rank, score, k in _scores(old_codes, new_codes, cutoff, self.words_in):
             block = olds[rank]
             if block.key is None or news[k].key is None:
                 candidates.append((score, abs(rank - k), block.index, news[k].index))
@@ -398,7 +401,7 @@ class _Aligner:
         if old_code and _opening(old_code, token) == _opening(new_code, token):
             return True
         frequency, shared_text = self._word_frequency()
-        shared = set(old_code) & set(new_code)
+        shared = self.words_in(old_code) & self.words_in(new_code)
         rare = 0
         for char in shared:
             word = token[char]
@@ -422,7 +425,7 @@ class _Aligner:
                     unchanged_old.add(i)
                     unchanged_new.add(j)
             words = [
-                set(self._code(codes, block))
+                self.words_in(self._code(codes, block))
                 for codes, blocks, unchanged in (
                     (self.old_codes, self.old, unchanged_old),
                     (self.new_codes, self.new, unchanged_new),
@@ -468,15 +471,27 @@ class _Aligner:
         return code
 
 
+class _WordSets(dict[str, frozenset[str]]):
+    """A word code -> the set of its words, each made once. (Reading a code character by
+    character makes a new string for each character beyond the 256 Python keeps, which
+    makes a set of a long code cost more than everything rapidfuzz does with it.)"""
+
+    def __call__(self, code: str) -> frozenset[str]:
+        words = self.get(code)
+        if words is None:
+            words = self[code] = frozenset(code)
+        return words
+
+
 def _scores(
-    queries: list[str], choices: list[str], cutoff: float
+    queries: list[str], choices: list[str], cutoff: float, words_in: _WordSets
 ) -> Iterator[tuple[int, float, int]]:
     """(query position, score, choice position) of the word codes scoring ``cutoff`` or
     more: every pair when there are few, else the pairs the word index proposes, so that
     the cost grows with the codes, not their pairs."""
     if not choices:
         return
-    index = None if len(queries) * len(choices) <= _FULL_SCAN else _WordIndex(choices)
+    index = None if len(queries) * len(choices) <= _FULL_SCAN else _WordIndex(choices, words_in)
     for q, code in enumerate(queries):
         if not code:
             continue
@@ -502,8 +517,9 @@ class _WordIndex:
     """Blocks by their rarest words: for a query, the blocks sharing most of its rarest
     words, the nearest to where it stood first."""
 
-    def __init__(self, codes: list[str]) -> None:
-        frequency = Counter(chain.from_iterable(map(set, codes)))
+    def __init__(self, codes: list[str], words_in: _WordSets) -> None:
+        self.words_in = words_in
+        frequency = Counter(chain.from_iterable(map(words_in, codes)))
         # Rarest first, ties by the word's character: one integer, compared in C.
         self.rank: dict[str, int] = {
             char: n * 0x110000 + ord(char) for char, n in frequency.items()
@@ -515,7 +531,7 @@ class _WordIndex:
 
     def _rarest(self, code: str) -> list[str]:
         # (Filtering in C: ``rank.keys() & set(code)`` would copy all the keys each time.)
-        known = filter(self.rank.__contains__, set(code))
+        known = filter(self.rank.__contains__, self.words_in(code))
         return sorted(known, key=self.rank.__getitem__)[:_RARE_WORDS]
 
     def near(self, code: str, where: int) -> list[int]:

@@ -43,6 +43,11 @@ class Alphabet:
         self._token: dict[str, str] = {}  # character -> its token
         self._spaces: set[str] = set()
         self._words: set[str] = set()
+        # ``str.translate`` tables indexed by a character's code point: its token, and
+        # the character itself if it is a word's, else None (a list, not a dict: a table
+        # read by index, with no character made per character read).
+        self._decoding: list[str | None] = []
+        self._word_marks: list[str | None] = []
         self._known = 0  # how many of ``code``'s tokens the three above include
         self._words_of: dict[str, str] = {}
         self._tokens_of: dict[str, str] = {}
@@ -135,7 +140,13 @@ class Alphabet:
 
     def decode(self, code: str) -> str:
         """The text a code spells (for token codes, exactly the text encoded)."""
-        return "".join(map(self.token.__getitem__, code))
+        self._catch_up()
+        return code.translate(self._decoding)
+
+    def count_words(self, code: str) -> int:
+        """How many of a code's characters are words' (not punctuation or spaces)."""
+        self._catch_up()
+        return len(code.translate(self._word_marks))
 
     def _catch_up(self) -> None:
         """Sort out the tokens added since the last call: the newest are the dictionary's
@@ -148,9 +159,20 @@ class Alphabet:
         self._token.update(zip(chars, tokens, strict=True))
         # Most tokens are words of letters and digits, sorted out in C; the rest one by one.
         alphanumeric = list(map(str.isalnum, tokens))
-        self._words.update(compress(chars, alphanumeric))
+        words = list(compress(chars, alphanumeric))
         for token, char in compress(zip(tokens, chars, strict=True), map(not_, alphanumeric)):
             if token.isspace():
                 self._spaces.add(char)
             elif token[-1].isalnum() or token[-1] == "_":
-                self._words.add(char)
+                words.append(char)
+        self._words.update(words)
+        # Characters are given in order, so the newest have the highest code points.
+        size = ord(max(chars)) + 1
+        grow = size - len(self._decoding)
+        if grow > 0:
+            self._decoding += [None] * grow
+            self._word_marks += [None] * grow
+        for token, char in zip(tokens, chars, strict=True):
+            self._decoding[ord(char)] = token
+        for char in words:
+            self._word_marks[ord(char)] = char

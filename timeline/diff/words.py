@@ -10,6 +10,8 @@ token means no word is ever split and cleanup counts tokens, not letters.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
@@ -53,24 +55,24 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
         alphabet = Alphabet()
     a = alphabet.encode_tokens(old)
     b = alphabet.encode_tokens(new)
-    spaces, words = alphabet.spaces, alphabet.words
+    spaces, count_words = alphabet.spaces, alphabet.count_words
     raw, exact = _token_diff(a, b)
     diffs, folded = _cleanup(raw)
-    diffs = _restore_kept_runs(diffs, words, None if not exact else folded)
+    diffs = _restore_kept_runs(diffs, count_words, None if not exact else folded)
 
     # Kept and total tokens, whitespace aside.
     kept = sum(len(text) - _count(text, spaces) for op, text in diffs if op == 0)
     total = len(a) - _count(a, spaces) + len(b) - _count(b, spaces)
-    if total and 2 * kept / total < _MIN_KEPT and not _has_kept_run(raw, words):
+    if total and 2 * kept / total < _MIN_KEPT and not _has_kept_run(raw, count_words):
         return ((Op.DELETE, old), (Op.INSERT, new))
     decode = alphabet.decode
     return tuple((op, decode(text)) for op, text in _hunks(diffs))
 
 
-def _has_kept_run(diffs: list[tuple[int, str]], words: set[str]) -> bool:
+def _has_kept_run(diffs: list[tuple[int, str]], count_words: Callable[[str], int]) -> bool:
     """Whether the diff keeps ``_KEPT_RUN`` words in a row somewhere."""
     return any(
-        op == 0 and len(text) >= _KEPT_RUN and _count(text, words) >= _KEPT_RUN
+        op == 0 and len(text) >= _KEPT_RUN and count_words(text) >= _KEPT_RUN
         for op, text in diffs
     )
 
@@ -146,7 +148,7 @@ def _token_diff(a: str, b: str) -> tuple[list[tuple[int, str]], bool]:
 
 
 def _restore_kept_runs(
-    diffs: list, words: set[str], folded: set[int] | None
+    diffs: list, count_words: Callable[[str], int], folded: set[int] | None
 ) -> list[tuple[int, str]]:
     """Semantic cleanup can fold words both texts share into a deletion and the insertion
     beside it; a run of ``_KEPT_RUN`` or more such words is taken back out as kept.
@@ -166,10 +168,10 @@ def _restore_kept_runs(
         ):
             inserted = diffs[i + 1][1]
             pieces, _ = _token_diff(text, inserted)
-            if any(p == 0 and _count(t, words) >= _KEPT_RUN for p, t in pieces):
+            if any(p == 0 and count_words(t) >= _KEPT_RUN for p, t in pieces):
                 deleted_run, inserted_run = [], []
                 for p, t in pieces:
-                    if p == 0 and _count(t, words) >= _KEPT_RUN:
+                    if p == 0 and count_words(t) >= _KEPT_RUN:
                         out.extend(_pending(deleted_run, inserted_run))
                         out.append((0, t))
                     elif p == 0:
