@@ -195,9 +195,7 @@ class _Aligner:
             choice_codes = [
                 self._stem_opening(self._code(self.new_codes, b), stems) for b in choices
             ]
-            for q, score, k in _scores(
-                query_codes, choice_codes, ACROSS_SECTIONS, self.words_in
-            ):
+            for q, score, k in _scores(query_codes, choice_codes, ACROSS_SECTIONS, self.words_in):
                 block, other = queries[q], choices[k]
                 if block.key is None or other.key is None:
                     candidates.append((score, block.index, other.index))

@@ -12,9 +12,10 @@ from operator import and_, not_
 # tokens of a text joined give the text back exactly.
 TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 WORD = re.compile(r"\w+")
-# The same, over chunks without spaces joined by single spaces: each space a token.
-_TOKEN_PIECES = re.compile(r"\w+|[^\w\s]|[^\S ]+| ")
-_WORD_PIECES = re.compile(r"\w+| ")
+# The same, over chunks without spaces joined by single spaces: each space a token (tried
+# first: half the tokens are those spaces).
+_TOKEN_PIECES = re.compile(r" |\w+|[^\w\s]|[^\S ]+")
+_WORD_PIECES = re.compile(r" |\w+")
 
 
 def _characters() -> Callable[[], str]:

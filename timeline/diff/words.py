@@ -72,8 +72,7 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
 def _has_kept_run(diffs: list[tuple[int, str]], count_words: Callable[[str], int]) -> bool:
     """Whether the diff keeps ``_KEPT_RUN`` words in a row somewhere."""
     return any(
-        op == 0 and len(text) >= _KEPT_RUN and count_words(text) >= _KEPT_RUN
-        for op, text in diffs
+        op == 0 and len(text) >= _KEPT_RUN and count_words(text) >= _KEPT_RUN for op, text in diffs
     )
 
 
