@@ -518,33 +518,36 @@ class _WordIndex:
     def __init__(self, codes: list[str], words_in: _WordSets) -> None:
         self.words_in = words_in
         frequency = Counter(chain.from_iterable(map(words_in, codes)))
-        # Rarest first, ties by the word's character: one integer, compared in C.
+        # A word's rank: rarest first, ties by its character, in one positive integer, so
+        # that a block's words are ranked and sorted in C.
         self.rank: dict[str, int] = {
             char: n * 0x110000 + ord(char) for char, n in frequency.items()
         }
-        self.postings: dict[str, list[int]] = {}
+        self.postings: dict[int, list[int]] = {}
         for k, code in enumerate(codes):
-            for char in self._rarest(code):
-                self.postings.setdefault(char, []).append(k)
+            for word in self._rarest(code):
+                self.postings.setdefault(word, []).append(k)
 
-    def _rarest(self, code: str) -> list[str]:
-        # (Filtering in C: ``rank.keys() & set(code)`` would copy all the keys each time.)
-        known = filter(self.rank.__contains__, self.words_in(code))
-        return sorted(known, key=self.rank.__getitem__)[:_RARE_WORDS]
+    def _rarest(self, code: str) -> list[int]:
+        """The ranks of a code's rarest words that the indexed blocks use."""
+        return sorted(filter(None, map(self.rank.get, self.words_in(code))))[:_RARE_WORDS]
 
     def near(self, code: str, where: int) -> list[int]:
         found = []
-        for char in self._rarest(code):
-            postings = self.postings.get(char, ())
+        for word in self._rarest(code):
+            postings = self.postings.get(word, ())
             if len(postings) > 4 * _CANDIDATES:
                 # A word in very many blocks: only the copies nearest this place.
                 at = bisect_left(postings, where)
                 postings = postings[max(0, at - 2 * _CANDIDATES) : at + 2 * _CANDIDATES]
             found.append(postings)
-        hits = Counter(chain.from_iterable(found))
+        hits = list(chain.from_iterable(found))
         if len(hits) <= _CANDIDATES:
-            return list(hits)
-        return nsmallest(_CANDIDATES, hits, key=lambda k: (-hits[k], abs(k - where)))
+            return list(dict.fromkeys(hits))
+        count = Counter(hits)
+        if len(count) <= _CANDIDATES:
+            return list(count)
+        return nsmallest(_CANDIDATES, count, key=lambda k: (-count[k], abs(k - where)))
 
 
 _QUALIFIERS = frozenset({"further", "also", "again", "once", "more", "and", "strongly"})

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from itertools import chain, compress, islice
-from operator import and_, not_
+from itertools import chain, compress, filterfalse, islice
+from operator import and_, methodcaller, not_
 
 # Words and single punctuation marks, plus the whitespace between them, so that the
 # tokens of a text joined give the text back exactly.
@@ -85,25 +85,26 @@ class Alphabet:
         """Learn the chunks of many texts at once: one pass over all the chunks not seen
         before costs far less than one per text (a comparison primes with every
         paragraph it may need)."""
-        unseen: set[str] = set()
-        for text in texts:
-            unseen.update(text.split(" "))
-        self._learn(unseen.difference(self._token_chunks))
+        chunks = dict.fromkeys(chain.from_iterable(map(methodcaller("split", " "), texts)))
+        self._learn(list(filterfalse(self._token_chunks.__contains__, chunks)))
 
     def _chunks(self, text: str) -> list[str]:
         """The space-separated chunks of ``text`` ("[the", "Council,"), each one's codes
         known: a text's code is then its chunks' codes joined, split and looked up in C."""
         parts = text.split(" ")
-        self._learn(set(parts).difference(self._token_chunks))
+        self._learn(list(filterfalse(self._token_chunks.__contains__, dict.fromkeys(parts))))
         return parts
 
-    def _learn(self, unseen: set[str]) -> None:
+    def _learn(self, new: list[str]) -> None:
         """The codes of chunks not seen before, read in one pass, joined by spaces. A
         chunk of lower-case letters and digits ("council") is its own word; the others
-        ("Council,", "[the") have their words read in a second pass, lower-cased."""
-        if not unseen:
+        ("Council,", "[the") have their words read in a second pass, lower-cased.
+
+        The chunks come in the order the texts hold them, so that each token gets the
+        same character in every process: ties between words are broken by their
+        characters, and a set's order changes with each process's string hashing."""
+        if not new:
             return
-        new = list(unseen)
         get, space = self.code.__getitem__, self.code[" "]
         tokens = _TOKEN_PIECES.findall(" ".join(new))
         codes = "".join(map(get, tokens)).split(space)
