@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import chain, compress, filterfalse, islice
-from operator import and_, methodcaller, not_
+from operator import methodcaller, not_
 
 # Words and single punctuation marks, plus the whitespace between them, so that the
 # tokens of a text joined give the text back exactly.
@@ -15,7 +15,6 @@ WORD = re.compile(r"\w+")
 # The same, over chunks without spaces joined by single spaces: each space a token (tried
 # first: half the tokens are those spaces).
 _TOKEN_PIECES = re.compile(r" |\w+|[^\w\s]|[^\S ]+")
-_WORD_PIECES = re.compile(r" |\w+")
 
 
 def _characters() -> Callable[[], str]:
@@ -49,10 +48,12 @@ class Alphabet:
         # read by index, with no character made per character read).
         self._decoding: list[str | None] = []
         self._word_marks: list[str | None] = []
-        self._known = 0  # how many of ``code``'s tokens the three above include
+        # And a word's character -> the character of the word lower-cased, None for the
+        # rest: a text's word code is its token code read through this table.
+        self._lowered: list[str | None] = []
+        self._known = 0  # how many of ``code``'s tokens the tables above include
         self._words_of: dict[str, str] = {}
         self._tokens_of: dict[str, str] = {}
-        self._word_chunks: dict[str, str] = {}
         self._token_chunks: dict[str, str] = {}
 
     def __len__(self) -> int:
@@ -62,11 +63,9 @@ class Alphabet:
         """One character per lower-cased word of ``text``; punctuation is left out."""
         code = self._words_of.get(text)
         if code is None:
-            try:
-                code = "".join(map(self._word_chunks.__getitem__, text.split(" ")))
-            except KeyError:
-                code = "".join(map(self._word_chunks.__getitem__, self._chunks(text)))
-            self._words_of[text] = code
+            tokens = self.encode_tokens(text)
+            self._catch_up()
+            code = self._words_of[text] = tokens.translate(self._lowered)
         return code
 
     def encode_tokens(self, text: str) -> str:
@@ -96,9 +95,7 @@ class Alphabet:
         return parts
 
     def _learn(self, new: list[str]) -> None:
-        """The codes of chunks not seen before, read in one pass, joined by spaces. A
-        chunk of lower-case letters and digits ("council") is its own word; the others
-        ("Council,", "[the") have their words read in a second pass, lower-cased.
+        """The codes of chunks not seen before, read in one pass, joined by spaces.
 
         The chunks come in the order the texts hold them, so that each token gets the
         same character in every process: ties between words are broken by their
@@ -109,14 +106,6 @@ class Alphabet:
         tokens = _TOKEN_PIECES.findall(" ".join(new))
         codes = "".join(map(get, tokens)).split(space)
         self._token_chunks.update(zip(new, codes, strict=True))
-        plain = list(map(and_, map(str.isalnum, new), map(str.islower, new)))
-        self._word_chunks.update(compress(zip(new, codes, strict=True), plain))
-        others = list(compress(new, map(not_, plain)))
-        if not others:
-            return
-        words = _WORD_PIECES.findall(" ".join(others).lower())
-        codes = "".join(map(get, words)).split(space)
-        self._word_chunks.update(zip(others, codes, strict=True))
 
     def encode_token(self, token: str) -> str:
         """The character of one token."""
@@ -152,29 +141,34 @@ class Alphabet:
 
     def _catch_up(self) -> None:
         """Sort out the tokens added since the last call: the newest are the dictionary's
-        last entries, read from its end."""
-        count = len(self.code) - self._known
-        if not count:
-            return
+        last entries, read from its end. (A word's lower-cased form may be a new token,
+        sorted out in the next round.)"""
+        while len(self.code) > self._known:
+            self._sort_out(len(self.code) - self._known)
+
+    def _sort_out(self, count: int) -> None:
         self._known = len(self.code)
         tokens, chars = zip(*islice(reversed(self.code.items()), count), strict=True)
         self._token.update(zip(chars, tokens, strict=True))
         # Most tokens are words of letters and digits, sorted out in C; the rest one by one.
         alphanumeric = list(map(str.isalnum, tokens))
-        words = list(compress(chars, alphanumeric))
+        words = list(compress(zip(tokens, chars, strict=True), alphanumeric))
         for token, char in compress(zip(tokens, chars, strict=True), map(not_, alphanumeric)):
             if token.isspace():
                 self._spaces.add(char)
             elif token[-1].isalnum() or token[-1] == "_":
-                words.append(char)
-        self._words.update(words)
+                words.append((token, char))
+        self._words.update(char for _, char in words)
         # Characters are given in order, so the newest have the highest code points.
         size = ord(max(chars)) + 1
         grow = size - len(self._decoding)
         if grow > 0:
             self._decoding += [None] * grow
             self._word_marks += [None] * grow
+            self._lowered += [None] * grow
         for token, char in zip(tokens, chars, strict=True):
             self._decoding[ord(char)] = token
-        for char in words:
+        get = self.code.__getitem__
+        for token, char in words:
             self._word_marks[ord(char)] = char
+            self._lowered[ord(char)] = get(token.lower())
