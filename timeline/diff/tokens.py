@@ -148,27 +148,39 @@ class Alphabet:
 
     def _sort_out(self, count: int) -> None:
         self._known = len(self.code)
-        tokens, chars = zip(*islice(reversed(self.code.items()), count), strict=True)
+        # The newest tokens, oldest first: their characters follow one another.
+        tokens, chars = zip(
+            *reversed(list(islice(reversed(self.code.items()), count))), strict=True
+        )
         self._token.update(zip(chars, tokens, strict=True))
         # Most tokens are words of letters and digits, sorted out in C; the rest one by one.
-        alphanumeric = list(map(str.isalnum, tokens))
-        words = list(compress(zip(tokens, chars, strict=True), alphanumeric))
-        for token, char in compress(zip(tokens, chars, strict=True), map(not_, alphanumeric)):
+        is_word = list(map(str.isalnum, tokens))
+        for n in compress(range(count), list(map(not_, is_word))):
+            token = tokens[n]
             if token.isspace():
-                self._spaces.add(char)
-            elif token[-1].isalnum() or token[-1] == "_":
-                words.append((token, char))
-        self._words.update(char for _, char in words)
-        # Characters are given in order, so the newest have the highest code points.
-        size = ord(max(chars)) + 1
-        grow = size - len(self._decoding)
-        if grow > 0:
-            self._decoding += [None] * grow
-            self._word_marks += [None] * grow
-            self._lowered += [None] * grow
-        for token, char in zip(tokens, chars, strict=True):
-            self._decoding[ord(char)] = token
+                self._spaces.add(chars[n])
+            else:
+                is_word[n] = token[-1].isalnum() or token[-1] == "_"
+        self._words.update(compress(chars, is_word))
         get = self.code.__getitem__
-        for token, char in words:
-            self._word_marks[ord(char)] = char
-            self._lowered[ord(char)] = get(token.lower())
+        marks = [char if word else None for char, word in zip(chars, is_word, strict=True)]
+        # (Lower-casing may add tokens: the next round sorts them out.)
+        lowered = [
+            get(token.lower()) if word else None
+            for token, word in zip(tokens, is_word, strict=True)
+        ]
+        first, last = ord(chars[0]), ord(chars[-1])
+        if len(self._decoding) < last + 1:
+            grow = [None] * (last + 1 - len(self._decoding))
+            self._decoding += grow
+            self._word_marks += grow
+            self._lowered += grow
+        if last - first + 1 == count:
+            self._decoding[first : last + 1] = tokens
+            self._word_marks[first : last + 1] = marks
+            self._lowered[first : last + 1] = lowered
+            return
+        for n, char in enumerate(chars):  # across the surrogates' gap
+            self._decoding[ord(char)] = tokens[n]
+            self._word_marks[ord(char)] = marks[n]
+            self._lowered[ord(char)] = lowered[n]
