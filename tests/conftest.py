@@ -229,6 +229,42 @@ def collected_static(tmp_path_factory, worker_id) -> Path:
 
 
 @pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory, worker_id):
+    """Copies an empty SQLite database with every migration applied to a path and gives
+    its DATABASE_URL, for the tests that run the app's commands or servers in processes of
+    their own. The database is migrated once per run (pytest-xdist's workers share it):
+    `migrate` in each such test cost it 5 s of CPU."""
+    import fcntl
+    import shutil
+    import subprocess
+    import sys
+
+    base = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # each worker's base is a folder of the run's own
+        base = base.parent
+    template = base / "migrated.sqlite3"
+    with open(base / "migrated.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker migrates; the others wait
+        if not template.is_file():
+            making = base / "migrating.sqlite3"
+            env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{making}"}
+            env.pop("DJANGO_SETTINGS_MODULE", None)
+            subprocess.run(
+                [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
+                cwd=Path(__file__).resolve().parent.parent,
+                env=env,
+                check=True,
+            )
+            making.rename(template)
+
+    def copy(path: Path) -> str:
+        shutil.copyfile(template, path)
+        return f"sqlite:///{path}"
+
+    return copy
+
+
+@pytest.fixture(scope="session")
 def story_data() -> dict:
     """What `make data` loads: the curated collection merged with the UN's official texts
     that Redline ships, read once per test session (do not change it: copy it)."""

@@ -303,13 +303,13 @@ def test_createeditor_without_a_terminal_or_a_password_says_how_to_give_one(
     assert not django_user_model.objects.exists()
 
 
-def test_createeditor_from_a_script(tmp_path):
+def test_createeditor_from_a_script(tmp_path, migrated_sqlite):
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DJANGO_SETTINGS_MODULE", "REDLINE_EDITOR_PASSWORD"}
     }
-    env |= {"DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    env |= {"DEBUG": "1", "DATABASE_URL": migrated_sqlite(tmp_path / "db.sqlite3")}
 
     def manage(*args: str, **extra: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -322,7 +322,6 @@ def test_createeditor_from_a_script(tmp_path):
             timeout=120,
         )
 
-    assert manage("migrate", "--no-input").returncode == 0
     created = manage("createeditor", "alice", REDLINE_EDITOR_PASSWORD=STRONG_PASSWORD)
     again = manage("createeditor", "alice", REDLINE_EDITOR_PASSWORD=STRONG_PASSWORD)
     no_password = manage("createeditor", "bob")

@@ -47,20 +47,14 @@ def answers(url: str, timeout: float) -> bool:
 
 
 @pytest.fixture
-def site(tmp_path, collected_static):
+def site(tmp_path, collected_static, migrated_sqlite):
     """gunicorn with two threads in all, on an empty migrated database, and nginx in
     front of it; yields (gunicorn's address, nginx's address)."""
     env = production_env(
-        f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        migrated_sqlite(tmp_path / "db.sqlite3"),
         collected_static,
         WEB_CONCURRENCY="1",
         THREADS="2",
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
     )
     app, front = free_port(), free_port()
     servers = [
