@@ -107,7 +107,7 @@ SHARE = 0.2
 CITED_SHARE = 0.1
 RARE = 40  # documents a paragraph may occur in and still propose a predecessor
 METHODS = ("engine", "floor", "difflib", "dmp")
-REPEATS = {40: 30, 1000: 5, 5000: 2, 10000: 2}
+REPEATS = {40: 30, 1000: 10, 5000: 3, 10000: 3}
 DMP_TIMEOUT = 1.0  # diff-match-patch's own default
 
 
