@@ -1,8 +1,10 @@
 """Fixtures, one per concept: the shipped collection as data and as a loaded database,
 and small factories for the model tests."""
 
+import contextlib
 import datetime
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -192,38 +194,56 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
-@pytest.fixture(scope="session")
-def collected_static(tmp_path_factory, worker_id) -> Path:
-    """The static files collected as production serves them (hashed, compressed), once
-    per run (pytest-xdist's workers share them), for the tests that run the app under
-    gunicorn with production settings: its pages name files by the manifest this writes."""
+@contextlib.contextmanager
+def _made_once_per_run(tmp_path_factory, worker_id, name: str) -> Iterator[Path]:
+    """The run's own folder, which pytest-xdist's workers share, held under a lock named
+    ``name`` while the caller makes something in it if it is not there yet: the first
+    worker makes it; the others wait, then find it made."""
     import fcntl
-    import secrets
-    import subprocess
-    import sys
 
     base = tmp_path_factory.getbasetemp()
     if worker_id != "master":  # each worker's base is a folder of the run's own
         base = base.parent
-    root = base / "staticfiles"
-    with open(base / "staticfiles.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker collects; the others wait
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield base
+
+
+def _manage(*args: str, **env: str) -> None:
+    """``manage.py`` in a process of its own, with ``env`` over this one's environment."""
+    import subprocess
+    import sys
+
+    environment = {**os.environ, **env}
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=environment,
+        check=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory, worker_id) -> Path:
+    """The static files collected as production serves them (hashed), once per run, for
+    the tests that run the app under gunicorn with production settings: its pages name
+    files by the manifest this writes."""
+    import secrets
+
+    with _made_once_per_run(tmp_path_factory, worker_id, "staticfiles") as base:
+        root = base / "staticfiles"
         if not (root / "staticfiles.json").is_file():
-            env = {
-                **os.environ,
-                "DEBUG": "0",
-                "SECRET_KEY": secrets.token_urlsafe(50),
-                "STATIC_ROOT": str(root),
+            _manage(
+                "collectstatic",
+                "--no-input",
+                "-v0",
+                DEBUG="0",
+                SECRET_KEY=secrets.token_urlsafe(50),
+                STATIC_ROOT=str(root),
                 # Hashed as in production; the compressed copies are not what these
                 # tests are about, and making them is most of collectstatic's time.
-                "STATIC_COMPRESSED": "0",
-            }
-            env.pop("DJANGO_SETTINGS_MODULE", None)
-            subprocess.run(
-                [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-                cwd=Path(__file__).resolve().parent.parent,
-                env=env,
-                check=True,
+                STATIC_COMPRESSED="0",
             )
     return root
 
@@ -232,29 +252,15 @@ def collected_static(tmp_path_factory, worker_id) -> Path:
 def migrated_sqlite(tmp_path_factory, worker_id):
     """Copies an empty SQLite database with every migration applied to a path and gives
     its DATABASE_URL, for the tests that run the app's commands or servers in processes of
-    their own. The database is migrated once per run (pytest-xdist's workers share it):
-    `migrate` in each such test cost it 5 s of CPU."""
-    import fcntl
+    their own. The database is migrated once per run: `migrate` in each such test cost it
+    5 s of CPU."""
     import shutil
-    import subprocess
-    import sys
 
-    base = tmp_path_factory.getbasetemp()
-    if worker_id != "master":  # each worker's base is a folder of the run's own
-        base = base.parent
-    template = base / "migrated.sqlite3"
-    with open(base / "migrated.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker migrates; the others wait
+    with _made_once_per_run(tmp_path_factory, worker_id, "migrated") as base:
+        template = base / "migrated.sqlite3"
         if not template.is_file():
             making = base / "migrating.sqlite3"
-            env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{making}"}
-            env.pop("DJANGO_SETTINGS_MODULE", None)
-            subprocess.run(
-                [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
-                cwd=Path(__file__).resolve().parent.parent,
-                env=env,
-                check=True,
-            )
+            _manage("migrate", "--no-input", "-v0", DEBUG="1", DATABASE_URL=f"sqlite:///{making}")
             making.rename(template)
 
     def copy(path: Path) -> str:
