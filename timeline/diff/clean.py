@@ -34,8 +34,11 @@ PAGE = "\x0c"  # a page broke here (and its header, footer or footnotes were dro
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u0085]")
 _PARAGRAPH_SEPARATOR = "\u2029"
 _ODD_SPACES = re.compile("[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(
-    "[\u200b\u2060\ufeff]|(?<![\u0600-\u06ff])[\u200c\u200d]|[\u200c\u200d](?![\u0600-\u06ff])"
+# Characters that print as nothing: these always go; the joiners (ZWNJ, ZWJ) only where
+# they join nothing, i.e. not between two Arabic letters.
+_INVISIBLE_CHARS = ("\u200b", "\u2060", "\ufeff")
+_IDLE_JOINERS = re.compile(
+    "[\u200c\u200d](?:(?<![\u0600-\u06ff][\u200c\u200d])|(?![\u0600-\u06ff]))"
 )
 _SOFT_HYPHEN = "\u00ad"
 
@@ -95,8 +98,20 @@ def visible(text: str) -> str:
     """The text without the characters that print as nothing (soft hyphens inside a line
     included) and with non-breaking hyphens as hyphens: what a reader sees, so that a
     comparison never shows an edit nobody can see."""
-    text = _INVISIBLE.sub("", text).replace("\u2011", "-").replace("\u2010", "-")
+    text = _without_invisible(text).replace("\u2011", "-").replace("\u2010", "-")
     return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
+
+
+def _without_invisible(text: str) -> str:
+    """The text without the characters that print as nothing, soft hyphens aside."""
+    if "\u200c" in text or "\u200d" in text:
+        # (First: whether a joiner joins is read from its neighbours as they were.)
+        text = _IDLE_JOINERS.sub("", text)
+    for invisible in _INVISIBLE_CHARS:
+        if invisible in text:
+            # str.replace, not a regex: a regex tries every position of a long text.
+            text = text.replace(invisible, "")
+    return text
 
 
 # Every character the first step or the footnote markers' removal look at: one scan of
@@ -118,7 +133,7 @@ def _normalise(text: str, found: set[str]) -> str:
     if _PARAGRAPH_SEPARATOR in found:
         text = text.replace(_PARAGRAPH_SEPARATOR, "\n\n")
     if found & _ZERO_WIDTH_CHARS:
-        text = _INVISIBLE.sub("", text)
+        text = _without_invisible(text)
     for hyphen in found & {"\u2011", "\u2010"}:
         text = text.replace(hyphen, "-")
     if found & _ODD_SPACE_CHARS:
