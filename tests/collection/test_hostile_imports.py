@@ -198,10 +198,11 @@ def import_lock_held(database_url: str) -> Iterator[None]:
 def test_two_imports_at_once_wait_for_each_other(tmp_path, migrated_sqlite):
     with throwaway_database(tmp_path) as database_url:
         manage = [sys.executable, "manage.py"]
-        if database_url.startswith("sqlite"):
+        on_sqlite = database_url.startswith("sqlite")
+        if on_sqlite:
             database_url = migrated_sqlite(tmp_path / "migrated.sqlite3")
         env = {"DEBUG": "1", "DATABASE_URL": database_url, "PATH": "/usr/bin:/bin"}
-        if not database_url.startswith("sqlite"):
+        if not on_sqlite:
             subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
         with import_lock_held(database_url):
             imports = [

@@ -37,6 +37,7 @@ _ODD_SPACES = re.compile("[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Characters that print as nothing: these always go; the joiners (ZWNJ, ZWJ) only where
 # they join nothing, i.e. not between two Arabic letters.
 _INVISIBLE_CHARS = ("\u200b", "\u2060", "\ufeff")
+_JOINERS = ("\u200c", "\u200d")
 _IDLE_JOINERS = re.compile(
     "[\u200c\u200d](?:(?<![\u0600-\u06ff][\u200c\u200d])|(?![\u0600-\u06ff]))"
 )
@@ -104,7 +105,7 @@ def visible(text: str) -> str:
 
 def _without_invisible(text: str) -> str:
     """The text without the characters that print as nothing, soft hyphens aside."""
-    if "\u200c" in text or "\u200d" in text:
+    if any(joiner in text for joiner in _JOINERS):
         # (First: whether a joiner joins is read from its neighbours as they were.)
         text = _IDLE_JOINERS.sub("", text)
     for invisible in _INVISIBLE_CHARS:
@@ -141,7 +142,7 @@ def _normalise(text: str, found: set[str]) -> str:
     return text
 
 
-_ZERO_WIDTH_CHARS = frozenset("\u200b\u2060\ufeff\u200c\u200d")
+_ZERO_WIDTH_CHARS = frozenset(_INVISIBLE_CHARS + _JOINERS)
 _ODD_SPACE_CHARS = frozenset(
     "\t\v\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 )

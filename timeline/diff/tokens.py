@@ -42,7 +42,6 @@ class Alphabet:
         self.code: defaultdict[str, str] = defaultdict(_characters())
         self._token: dict[str, str] = {}  # character -> its token
         self._spaces: set[str] = set()
-        self._words: set[str] = set()
         # ``str.translate`` tables indexed by a character's code point: its token, and
         # the character itself if it is a word's, else None (a list, not a dict: a table
         # read by index, with no character made per character read).
@@ -127,7 +126,7 @@ class Alphabet:
     def words(self) -> set[str]:
         """The characters of word tokens."""
         self._catch_up()
-        return self._words
+        return set(filter(None, self._word_marks))
 
     def decode(self, code: str) -> str:
         """The text a code spells (for token codes, exactly the text encoded)."""
@@ -161,7 +160,6 @@ class Alphabet:
                 self._spaces.add(chars[n])
             else:
                 is_word[n] = token[-1].isalnum() or token[-1] == "_"
-        self._words.update(compress(chars, is_word))
         get = self.code.__getitem__
         marks = [char if word else None for char, word in zip(chars, is_word, strict=True)]
         # (Lower-casing may add tokens: the next round sorts them out.)
