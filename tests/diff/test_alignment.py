@@ -1,6 +1,8 @@
 """Alignment a person would sign: near-duplicates keep document order, repeated texts do
 not make false moves, rewrites need a second signal, moves say where from."""
 
+import pytest
+
 from timeline.diff import Status, compare_texts, render_text
 
 
@@ -92,6 +94,17 @@ def test_a_paragraph_moved_from_the_preamble_says_so():
     concern = "its grave concern at the situation in the country"
     old = f"Expressing {concern},\n\n1. Decides to remain seized;"
     new = f"1. Expresses {concern};\n\n2. Decides to remain seized;"
+    lines = render_text(compare_texts(old, new)).splitlines()
+    assert lines[1].startswith("1, moved from the preamble, edited: ")
+
+
+@pytest.mark.parametrize("opening", ["Whilst welcoming", "While welcoming"])
+def test_a_paragraph_opened_by_while_moved_from_the_preamble_says_so(opening):
+    # The parser reads "Whilst welcoming" as a preambular opening (S/RES/2363); the
+    # alignment must read past the same words to the verb, or the move is an addition.
+    efforts = "the efforts of the Secretary-General"
+    old = f"{opening} {efforts},\n\n1. Decides to remain seized;"
+    new = f"1. Welcomes {efforts};\n\n2. Decides to remain seized;"
     lines = render_text(compare_texts(old, new)).splitlines()
     assert lines[1].startswith("1, moved from the preamble, edited: ")
 

@@ -34,6 +34,7 @@ from itertools import chain
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from timeline.diff.parse import OPENING_QUALIFIERS
 from timeline.diff.result import Block, Kind, Section
 from timeline.diff.tokens import Alphabet
 
@@ -442,7 +443,7 @@ class _Aligner:
         token = self.alphabet.token
         for n, char in enumerate(code[:3]):
             word = token[char]
-            if word in _QUALIFIERS or word.endswith("ly"):
+            if word in OPENING_QUALIFIERS or word.endswith("ly"):
                 continue
             stem = cache.get(char)
             if stem is None:
@@ -548,9 +549,6 @@ class _WordIndex:
         if len(count) <= _CANDIDATES:
             return list(count)
         return nsmallest(_CANDIDATES, count, key=lambda k: (-count[k], abs(k - where)))
-
-
-_QUALIFIERS = frozenset({"further", "also", "again", "once", "more", "and", "strongly"})
 
 
 def _movable(block: Block) -> bool:

@@ -126,7 +126,12 @@ _OPERATIVE_VERBS = frozenset(
 _NOT_PARTICIPLES = frozenset({"united", "king", "beijing", "wing"})
 # Words that may precede the participle or verb that decides the section ("Further
 # recalling", "Strongly condemns", "Also requests", "Whilst welcoming").
-_QUALIFIERS = frozenset({"further", "also", "again", "once", "more", "and", "while", "whilst"})
+# Words that may come before a paragraph's opening verb ("Further decides", "Whilst
+# welcoming"); words in -ly ("Strongly condemns") may too. The alignment reads past the
+# same words to compare opening verbs.
+OPENING_QUALIFIERS = frozenset(
+    {"further", "also", "again", "once", "more", "and", "while", "whilst"}
+)
 # Preambular openings that are neither -ing nor -ed forms.
 _PREAMBULAR_WORDS = frozenset(
     {"mindful", "aware", "conscious", "cognizant", "cognisant", "desirous", "keen"}
@@ -321,7 +326,7 @@ def _opening_verb(line: str) -> bool:
     words = line.split()
     for index, word in enumerate(words[:4]):
         lower = word.strip(",;:").lower()
-        if lower in _QUALIFIERS or (lower.endswith("ly") and index == 0):
+        if lower in OPENING_QUALIFIERS or (lower.endswith("ly") and index == 0):
             continue
         if lower in _NOT_PARTICIPLES:
             return False
@@ -392,7 +397,7 @@ def _section(number: str | None, text: str) -> Section | None:
         return None
     for word in words:
         lower = word.lower()
-        if lower in _QUALIFIERS or lower.endswith(("ly", "ment")):
+        if lower in OPENING_QUALIFIERS or lower.endswith(("ly", "ment")):
             continue
         if lower.endswith(("ing", "ed")) or lower in _PREAMBULAR_WORDS:
             return Section.PREAMBULAR
