@@ -393,7 +393,7 @@ class _Importer:
             if slug is None:
                 slug = revision_slug(v["label"], taken)
                 taken.add(slug)
-            revisions[v["label"]] = self.revision(family, v, i, slug)
+            revisions[v["label"]] = self.revision(family, v, i, slug, existing.get(v["label"]))
         self.lineage(revisions, r["revisions"])
         return family
 
@@ -410,8 +410,15 @@ class _Importer:
                 revision.rivals.set(wanted)
                 (self.report.updated if current else self.report.created)["rival list"] += 1
 
-    def revision(self, family: Resolution, v: dict, position: int, slug: str) -> Revision:
+    def revision(
+        self, family: Resolution, v: dict, position: int, slug: str, stored: Revision | None
+    ) -> Revision:
+        """The revision and all it holds. A revision the family did not have (`stored` is
+        None) holds nothing yet, so nothing of it is read before it is written: a whole
+        new collection imports in about half the queries."""
         writes = self.report.writes
+        fresh = stored is None
+        nothing = [] if fresh else None
         revision = self.save(
             Revision,
             {"resolution": family, "label": v["label"]},
@@ -427,30 +434,39 @@ class _Importer:
                 "language": v["language"],
                 "note": v["note"] or "",
             },
+            stored=stored,
         )
-        self.other_languages(revision, v["other_languages"])
+        self.other_languages(revision, v["other_languages"], current=nothing)
         self.links(
             revision.sponsorships,
             Sponsorship,
             {"revision": revision},
             "country",
             [self.countries[c] for c in v["sponsors"]],
+            current=nothing,
         )
         self.source_links(
-            revision.source_links, RevisionSource, {"revision": revision}, v["sources"]
+            revision.source_links,
+            RevisionSource,
+            {"revision": revision},
+            v["sources"],
+            current=nothing,
         )
-        self.clauses(revision, v["clauses"])
-        self.vote(revision, v["vote"])
-        self.amendments(revision, v["amendments"])
+        self.clauses(revision, v["clauses"], fresh=fresh)
+        self.vote(revision, v["vote"], fresh=fresh)
+        self.amendments(revision, v["amendments"], current=nothing)
         if self.report.writes > writes:
             # Its text, votes or sources changed, if not its own fields: it is a changed
             # revision, which the feeds list by this time.
             Revision.objects.filter(pk=revision.pk).update(updated_at=timezone.now())
         return revision
 
-    def other_languages(self, revision: Revision, versions: list[dict]) -> None:
+    def other_languages(
+        self, revision: Revision, versions: list[dict], current: list | None = None
+    ) -> None:
         wanted = [(o["language"], o["text_status"]) for o in versions]
-        current = list(revision.other_languages.values_list("language", "text_status"))
+        if current is None:
+            current = list(revision.other_languages.values_list("language", "text_status"))
         if current == wanted:
             return
         revision.other_languages.all().delete()
@@ -460,10 +476,18 @@ class _Importer:
         )
         (self.report.updated if current else self.report.created)["language version list"] += 1
 
-    def clauses(self, revision: Revision, clauses: list[dict]) -> None:
+    def clauses(self, revision: Revision, clauses: list[dict], *, fresh: bool) -> None:
         def language(c: dict) -> str:
             return c["language"]
 
+        if fresh:
+            self.new_clauses(
+                revision,
+                clauses,
+                language,
+                anchors=self.anchors(revision, clauses),
+            )
+            return
         wanted = {(language(c), c["key"]): c for c in clauses}
         present = revision.clauses.values_list("pk", "language", "key", "position")
         self.delete(
@@ -522,18 +546,15 @@ class _Importer:
             self.new_clauses(revision, new, language)
             revision_refresh_anchors(revision=revision)
         else:
-            # A whole new text: its anchors are known before it is written.
-            self.new_clauses(
-                revision,
-                new,
-                language,
-                anchors=revision_anchors(
-                    revision=revision,
-                    clauses=[
-                        (c["language"], c["position"], c["section"], c["number"]) for c in new
-                    ],
-                ),
-            )
+            self.new_clauses(revision, new, language, anchors=self.anchors(revision, new))
+
+    @staticmethod
+    def anchors(revision: Revision, clauses: list[dict]) -> list[str]:
+        """The anchors of a whole new text, known before it is written."""
+        return revision_anchors(
+            revision=revision,
+            clauses=[(c["language"], c["position"], c["section"], c["number"]) for c in clauses],
+        )
 
     def new_clauses(
         self, revision: Revision, clauses: list[dict], language, anchors: list[str] | None = None
@@ -599,9 +620,10 @@ class _Importer:
             for i, (country, source, quote) in enumerate(wanted, 1)
         )
 
-    def vote(self, revision: Revision, v: dict | None) -> None:
+    def vote(self, revision: Revision, v: dict | None, *, fresh: bool) -> None:
         if v is None:
-            self.delete(Vote.objects.filter(revision=revision))
+            if not fresh:
+                self.delete(Vote.objects.filter(revision=revision))
             return
         vote = self.save(
             Vote,
@@ -612,9 +634,14 @@ class _Importer:
                 "adopted": v["adopted"],
                 "resolution_number": v["resolution_number"],
             },
+            stored=None if fresh else LookUp,
         )
         wanted = [(code, cast) for cast in Cast.values for code in v[cast]]
-        current = list(vote.ballots.order_by("cast", "position").values_list("country_id", "cast"))
+        current = (
+            []
+            if fresh
+            else list(vote.ballots.order_by("cast", "position").values_list("country_id", "cast"))
+        )
         if sorted(current, key=lambda b: Cast.values.index(b[1])) != wanted:
             vote.ballots.all().delete()
             (self.report.updated if current else self.report.created)["ballot list"] += 1
@@ -623,14 +650,24 @@ class _Importer:
                 for cast in Cast.values
                 for i, code in enumerate(v[cast], 1)
             )
-        self.source_links(vote.source_links, VoteSource, {"vote": vote}, v["sources"])
+        self.source_links(
+            vote.source_links,
+            VoteSource,
+            {"vote": vote},
+            v["sources"],
+            current=[] if fresh else None,
+        )
 
-    def amendments(self, revision: Revision, amendments: list[dict]) -> None:
-        current = list(revision.amendments.order_by("position"))
+    def amendments(
+        self, revision: Revision, amendments: list[dict], current: list | None = None
+    ) -> None:
+        if current is None:
+            current = list(revision.amendments.order_by("position"))
         if [_amendment_data(a) for a in current] == amendments:
             self.report.unchanged["amendment"] += len(current)
             return
-        self.delete(revision.amendments.all())
+        if current:
+            self.delete(revision.amendments.all())
         for i, a in enumerate(amendments, 1):
             amendment = Amendment.objects.create(
                 revision=revision,
@@ -642,7 +679,11 @@ class _Importer:
                 position=i,
             )
             self.source_links(
-                amendment.source_links, AmendmentSource, {"amendment": amendment}, a["sources"]
+                amendment.source_links,
+                AmendmentSource,
+                {"amendment": amendment},
+                a["sources"],
+                current=[],  # a new amendment
             )
             self.report.created["amendment"] += 1
 
