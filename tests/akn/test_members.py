@@ -127,19 +127,6 @@ def test_every_name_in_the_test_files_is_a_state():
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the UN's files are not in ../shared")
-def test_every_sponsor_and_voter_in_every_english_file_is_a_state():
-    unknown = set()
-    for path in find_documents([CORPUS]):
-        document = read_document(path)
-        if document.language != "en":
-            continue
-        for name, line in document.name_lines.items():
-            if name.casefold() not in NOT_STATES and not _resolves(name):
-                unknown.add(f"{path}:{line}: {name}")
-    assert not unknown
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the UN's files are not in ../shared")
 def test_every_name_in_data_extract_is_a_state():
     unknown = set()
     for record in read_metadata(CORPUS / "data_extract").values():

@@ -5,10 +5,9 @@ import json
 
 import pytest
 
-from tests.akn import CORPUS, FILES
+from tests.akn import FILES
 from timeline.akn import (
     MetadataError,
-    find_documents,
     find_metadata_dir,
     read_document,
     read_metadata,
@@ -180,22 +179,3 @@ def test_the_data_extract_folder_is_found_beside_the_files(start):
 def test_no_data_extract_folder_is_none(tmp_path):
     (tmp_path / "2012").mkdir()
     assert find_metadata_dir(tmp_path / "2012") is None
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the UN's files are not in ../shared")
-def test_the_corpus_records_agree_with_the_english_files():
-    records = read_metadata(find_metadata_dir(CORPUS / "Pre-2020" / "2012"))
-    assert len(records) > 1500
-    disagreements = set()
-    for path in find_documents([CORPUS]):
-        document = read_document(path)
-        record = records.get(document.symbol)
-        if document.language != "en" or record is None:
-            continue
-        for field in ("draft_symbol", "date", "meeting"):
-            if getattr(document, field) != getattr(record, field):
-                disagreements.add((document.symbol, field))
-    # Slips in the UN's own data: S/RES/1609 (2005) has 22 June in its FRBR date and
-    # workflow but prints 24 June 2005, as the record has it; S/RES/2423 (2018) prints
-    # "29 June 2016", which the record copies, against 28 June 2018 in its FRBR date.
-    assert disagreements == {("S/RES/1609 (2005)", "date"), ("S/RES/2423 (2018)", "date")}

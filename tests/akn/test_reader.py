@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.akn import CORPUS, FILES
+from tests.akn import FILES
 from timeline.akn import ReaderError, find_documents, read_document
 from timeline.akn.reader import split_names
 
@@ -560,23 +560,3 @@ def test_find_documents_refuses_a_missing_path(tmp_path):
     with pytest.raises(ReaderError) as refusal:
         find_documents([FILES, tmp_path / "nowhere"])
     assert str(refusal.value) == f"{tmp_path / 'nowhere'}: no such file or directory"
-
-
-# The whole corpus.
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the UN's files are not in ../shared")
-def test_every_file_of_the_corpus_reads_with_text_in_every_paragraph():
-    paths = find_documents([CORPUS])
-    assert len(paths) > 1700
-    for path in paths:
-        document = read_document(path)
-        assert document.paragraphs, path
-        eids = [p.eid for p in document.paragraphs]
-        assert len(eids) == len(set(eids)), path
-        for index, paragraph in enumerate(document.paragraphs):
-            assert paragraph.text, (path, paragraph.line)
-            assert paragraph.text == " ".join(paragraph.text.split()), (path, paragraph.line)
-            assert paragraph.section in {"preambular", "operative", "annex"}
-            assert paragraph.kind in {"clause", "heading"}
-            assert paragraph.parent is None or paragraph.parent < index
