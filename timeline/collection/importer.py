@@ -17,7 +17,7 @@ between the revisions it names, but not take one from a family it does not name.
 import datetime
 import fcntl
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -489,7 +489,7 @@ class _Importer:
             )
             return
         wanted = {(language(c), c["key"]): c for c in clauses}
-        present = revision.clauses.values_list("pk", "language", "key", "position")
+        present = list(revision.clauses.values_list("pk", "language", "key", "position"))
         self.delete(
             revision.clauses.filter(pk__in=[pk for pk, *k, _ in present if tuple(k) not in wanted])
         )
@@ -501,12 +501,23 @@ class _Importer:
                 if tuple(k) in wanted and position != wanted[tuple(k)]["position"]
             ),
         )
-        stored = {
-            (clause.language, clause.key): clause
-            for clause in revision.clauses.prefetch_related(
-                "source_links", models.Prefetch("proposers", Proposer.objects.order_by("position"))
-            )
-        }
+        stored = {(clause.language, clause.key): clause for clause in revision.clauses.all()}
+        # What the clauses link to, read as plain rows in two queries: prefetching them
+        # made two querysets per clause, most of the time of re-importing an unchanged file.
+        sources_of: dict[int, list[int]] = defaultdict(list)
+        for clause_id, source_id in (
+            ClauseSource.objects.filter(clause__revision=revision)
+            .order_by("clause_id", "position")
+            .values_list("clause_id", "source_id")
+        ):
+            sources_of[clause_id].append(source_id)
+        proposers_of: dict[int, list[tuple]] = defaultdict(list)
+        for clause_id, *proposer in (
+            Proposer.objects.filter(clause__revision=revision)
+            .order_by("clause_id", "position")
+            .values_list("clause_id", "country_id", "source_id", "quote")
+        ):
+            proposers_of[clause_id].append(tuple(proposer))
         new = []
         for c in clauses:
             before = stored.get((language(c), c["key"]))
@@ -533,15 +544,9 @@ class _Importer:
                 ClauseSource,
                 {"clause": clause},
                 c["sources"],
-                current=None
-                if before is None
-                else [s.source_id for s in before.source_links.all()],
+                current=sources_of[clause.pk],
             )
-            self.proposers(
-                clause,
-                c["proposers"],
-                current=[] if before is None else list(before.proposers.all()),
-            )
+            self.proposers(clause, c["proposers"], current=proposers_of[clause.pk])
         if stored:
             self.new_clauses(revision, new, language)
             revision_refresh_anchors(revision=revision)
@@ -602,9 +607,11 @@ class _Importer:
         self.report.created["clause source list"] += sum(bool(c["sources"]) for c in clauses)
         self.report.created["proposer list"] += sum(bool(c["proposers"]) for c in clauses)
 
-    def proposers(self, clause: Clause, proposers: list[dict], current: list[Proposer]) -> None:
+    def proposers(self, clause: Clause, proposers: list[dict], current: list[tuple]) -> None:
+        """Make the clause's proposers those of the file; `current` holds the stored ones
+        as (country code, source id, quote), in order."""
         wanted = [(p["country"], self.sources[p["source"]].pk, p["quote"]) for p in proposers]
-        if [(p.country_id, p.source_id, p.quote) for p in current] == wanted:
+        if current == wanted:
             return
         if current:
             clause.proposers.all().delete()
