@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from tests.helpers import empty_timeline
 from timeline.collection import (
     CollectionError,
     collection_dumps,
@@ -238,6 +239,35 @@ def test_importing_the_same_file_again_changes_nothing(syria, django_assert_max_
     assert report.summary().startswith("0 created, 0 updated, 0 deleted")
     assert collection_export() == before
     assert sorted(Clause.objects.values_list("pk", flat=True)) == ids
+
+
+def test_a_new_revision_is_written_without_reading_what_it_holds(syria):
+    """What a revision holds (its clauses and their links, its sponsors, vote, ballots and
+    amendments) is read only to compare it with the file; a revision new to its family
+    holds nothing yet, so an import into an empty database neither reads nor deletes any
+    of it."""
+    held = (
+        "timeline_clause",
+        "timeline_clausesource",
+        "timeline_proposer",
+        "timeline_sponsorship",
+        "timeline_revisionsource",
+        "timeline_vote",
+        "timeline_ballot",
+        "timeline_votesource",
+        "timeline_amendment",
+    )
+    empty_timeline()
+    with CaptureQueriesContext(connection) as queries:
+        collection_import(data=syria)
+    assert Clause.objects.count() == 119
+    needless = [
+        q["sql"][:120]
+        for q in queries.captured_queries
+        if q["sql"].startswith("DELETE")
+        or (q["sql"].startswith("SELECT") and any(f'FROM "{table}"' in q["sql"] for table in held))
+    ]
+    assert needless == []
 
 
 CHANGES = [

@@ -469,7 +469,8 @@ class _Importer:
             current = list(revision.other_languages.values_list("language", "text_status"))
         if current == wanted:
             return
-        revision.other_languages.all().delete()
+        if current:
+            revision.other_languages.all().delete()
         LanguageVersion.objects.bulk_create(
             LanguageVersion(revision=revision, language=language, text_status=status, position=i)
             for i, (language, status) in enumerate(wanted, 1)
@@ -650,7 +651,8 @@ class _Importer:
             else list(vote.ballots.order_by("cast", "position").values_list("country_id", "cast"))
         )
         if sorted(current, key=lambda b: Cast.values.index(b[1])) != wanted:
-            vote.ballots.all().delete()
+            if current:
+                vote.ballots.all().delete()
             (self.report.updated if current else self.report.created)["ballot list"] += 1
             Ballot.objects.bulk_create(
                 Ballot(vote=vote, country=self.countries[code], cast=cast, position=i)
