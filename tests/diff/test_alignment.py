@@ -42,6 +42,20 @@ def test_a_repeated_text_removed_once_is_not_a_move():
     assert found[(1, None)] is Status.REMOVED
 
 
+def test_a_repeated_text_pairs_with_the_copy_where_it_stands_not_the_first():
+    # Two renewals one after the other: the second old text kept a paragraph that the
+    # first new text had added. The old copy is the second new copy, in place; the first
+    # new copy is an addition, not the old one moved up.
+    a = "Recalling its previous resolutions on the situation in the country,"
+    b = "Welcoming the progress made in the electoral process,"
+    c = "Noting the report of the Secretary-General,"
+    x = "Stressing the importance of full humanitarian access,"
+    found = statuses(compare_texts(layout(a, b, x, c), layout(a, x, b, x, c)))
+    assert Status.MOVED not in found.values()
+    assert found[(3, 4)] is Status.UNCHANGED
+    assert found[(None, 2)] is Status.ADDED
+
+
 def test_many_repeated_paragraphs_report_no_false_moves():
     texts = [
         f"{n}. Decides to renew the measures of paragraph {n % 7} of resolution 2140 (2014);"

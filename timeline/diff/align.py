@@ -267,20 +267,11 @@ class _Aligner:
 
         for text, copies in olds_by_text.items():
             targets = [b for b in news_by_text[text] if b.index not in self.taken]
-            # Where each old copy is expected in the new text: in document order, so the
-            # nearest free copy is found by bisection (linear in the copies overall).
-            where = [expected(b.index) for b in copies]
-            start = 0
-            for target in targets:
-                if start >= len(copies):
-                    break
-                at = bisect_left(where, target.index, lo=start)
-                near = [n for n in (at - 1, at) if start <= n < len(copies)]
-                n = min(near, key=lambda n: (abs(where[n] - target.index), n))
-                if copies[n].key is not None and target.key is not None:
-                    continue
-                self._pair(copies[n].index, target.index, 1.0)
-                start = n + 1
+            for n, t in _nearest_in_order(
+                [expected(b.index) for b in copies], [b.index for b in targets]
+            ):
+                if copies[n].key is None or targets[t].key is None:
+                    self._pair(copies[n].index, targets[t].index, 1.0)
 
     def _match_similar(
         self,
@@ -549,6 +540,35 @@ class _WordIndex:
         if len(count) <= _CANDIDATES:
             return list(count)
         return nsmallest(_CANDIDATES, count, key=lambda k: (-count[k], abs(k - where)))
+
+
+def _nearest_in_order(where: list[int], targets: list[int]) -> list[tuple[int, int]]:
+    """Pairs (copy, target) of the copies expected at ``where`` and the ``targets``
+    (both ascending), nearest first, no pair crossing another and each taken once: a
+    copy goes to the target nearest where it is expected, not to the first target that
+    asks for it (a text kept from the second document of two would otherwise pair with
+    its copy in the first). Each copy weighs its two nearest targets and each target its
+    two nearest copies, so the cost grows with the copies, not their pairs."""
+    candidates: set[tuple[int, int, int]] = set()
+    for n, at in enumerate(where):
+        k = bisect_left(targets, at)
+        for t in (k - 1, k):
+            if 0 <= t < len(targets):
+                candidates.add((abs(at - targets[t]), n, t))
+    for t, at in enumerate(targets):
+        k = bisect_left(where, at)
+        for n in (k - 1, k):
+            if 0 <= n < len(where):
+                candidates.add((abs(where[n] - at), n, t))
+    chosen: list[tuple[int, int]] = []  # sorted by copy, and so by target
+    for _, n, t in sorted(candidates):
+        k = bisect_left(chosen, (n, -1))
+        if k < len(chosen) and chosen[k][0] == n:
+            continue  # the copy is taken
+        if (k > 0 and chosen[k - 1][1] >= t) or (k < len(chosen) and chosen[k][1] <= t):
+            continue  # the target is taken, or the pair would cross one made
+        chosen.insert(k, (n, t))
+    return chosen
 
 
 def _movable(block: Block) -> bool:
