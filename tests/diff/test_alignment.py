@@ -56,6 +56,25 @@ def test_a_repeated_text_pairs_with_the_copy_where_it_stands_not_the_first():
     assert found[(None, 2)] is Status.ADDED
 
 
+def test_a_text_kept_into_the_next_renewal_is_not_a_move_to_its_copy():
+    # Two renewals one after the other, each extending the mandate by a year: the second
+    # old text says what the first new one says. Each old paragraph is the new paragraph
+    # in its own place, edited; not the identical copy in the other text, moved.
+    def mandate(year: int) -> str:
+        return f"Recalling its decision to extend the mandate of the Mission until 31 July {year},"
+
+    a = "Recalling its previous resolutions on the situation in the country,"
+    b = "Welcoming the progress made in the electoral process,"
+    c = "Noting the report of the Secretary-General,"
+    d = "Stressing the importance of full humanitarian access,"
+    old = layout(a, mandate(2014), b, c, mandate(2015), d)
+    new = layout(a, mandate(2015), b, c, mandate(2016), d)
+    found = statuses(compare_texts(old, new))
+    assert found[(2, 2)] is Status.EDITED
+    assert found[(5, 5)] is Status.EDITED
+    assert Status.MOVED not in found.values()
+
+
 def test_many_repeated_paragraphs_report_no_false_moves():
     texts = [
         f"{n}. Decides to renew the measures of paragraph {n % 7} of resolution 2140 (2014);"

@@ -236,6 +236,7 @@ class _Aligner:
         olds_by_text: dict[str, list[Block]] = {}
         for block in olds:
             olds_by_text.setdefault(block.text, []).append(block)
+        found: list[tuple[int, tuple[int, float]]] = []
         for text, same_old in olds_by_text.items():
             same_new = news_by_text.get(text)
             # Identical texts pair in order only when both sides hold as many copies;
@@ -243,15 +244,26 @@ class _Aligner:
             if same_new and len(same_new) == len(same_old):
                 for o, n in zip(same_old, same_new, strict=True):
                     if o.key is None or n.key is None:
-                        self._pair(o.index, n.index, 1.0)
+                        found.append((o.index, (n.index, 1.0)))
+        # A pair out of the order the others keep would be a move; it is left to the
+        # similarity step, which takes it unless an in-order pair nearly as good is there:
+        # where one text's paragraph was kept into the next (renewals one after another),
+        # its copy in the next text is not the paragraph moved.
+        found.sort()
+        for position in _increasing(found):
+            i, (j, similarity) = found[position]
+            self._pair(i, j, similarity)
 
     def _match_repeated(self, olds: list[Block], news: list[Block]) -> None:
         """Pair the copies of a text repeated a different number of times on each side,
         each new copy with the free old copy nearest where the pairs so far expect it,
-        keeping their order."""
+        keeping their order. (A text as often on each side was paired in order, or, if a
+        pair would have been a move, left to the similarity step.)"""
+        copies_of = Counter(block.text for block in olds)
+        copies_of.subtract(block.text for block in news)
         news_by_text: dict[str, list[Block]] = {}
         for block in news:
-            if block.index not in self.taken:
+            if block.index not in self.taken and copies_of[block.text]:
                 news_by_text.setdefault(block.text, []).append(block)
         olds_by_text: dict[str, list[Block]] = {}
         for block in olds:
