@@ -34,7 +34,10 @@ Resolutions of one mandate so form chains (UNFICYP 2026 → 2058 → 2089 → �
 Each document on either side opens with its own "The Security Council,", so each block of
 the old side has its counterpart in the same place on the new side. A pair joining
 paragraphs of different blocks is a false pairing: ``cross`` counts them, ``moved`` the
-``moved`` statuses (with repeated paragraphs, false moves show up in both).
+``moved`` statuses (with repeated paragraphs, false moves show up in both), and ``apart``
+the ``moved`` statuses found when each document is compared with its renewal alone: the
+moves the texts hold. (Not every move beyond those is false: a paragraph one document
+drops and a later one adds is, in the texts laid end to end, a move.)
 
 What is timed, with :func:`time.perf_counter`, the garbage collector paused as
 :mod:`timeit` does:
@@ -242,6 +245,8 @@ class Case:
     size: int
     blocks: tuple[int, int]
     name: str = ""
+    # Each document's old and new text, to compare apart (`moves_apart`).
+    documents: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -260,6 +265,7 @@ def make_case(target: int, kind: str, pairs: list[tuple[Units, Units]], name: st
         old_size,
         (old_size + len(pairs), new_size + len(pairs)),
         name,
+        tuple((printed(old), printed(new)) for old, new in pairs),
     )
 
 
@@ -417,6 +423,14 @@ def falsehoods(comparison: Comparison) -> dict[str, int]:
     }
 
 
+def moves_apart(case: Case) -> int | None:
+    """``moved`` statuses when each document is compared with its renewal alone: the
+    moves its texts hold, against which the moves found in the whole case are read."""
+    if not case.documents:
+        return None
+    return sum(compare_texts(old, new).counts()["moved"] for old, new in case.documents)
+
+
 def _documents(blocks: Iterable[Block]) -> list[int]:
     """For each block, which document of the concatenation it belongs to."""
     document = -1
@@ -457,6 +471,7 @@ class Figures:
     dmp: float | None = None
     moved: int | None = None
     cross: int | None = None
+    apart: int | None = None
     old_blocks: int | None = None
     new_blocks: int | None = None
 
@@ -554,7 +569,7 @@ def table(rows: list[tuple[Case, Figures]]) -> None:
     print(
         f"{'paragraphs':>10} {'kind':<9} {'engine ms':>10} {'compare':>9} {'html':>7} "
         f"{'floor ms':>9} {'x floor':>8} {'goal':>5} {'difflib ms':>11} {'dmp ms':>9} "
-        f"{'moved':>6} {'cross':>6}  case"
+        f"{'moved':>6} {'apart':>6} {'cross':>6}  case"
     )
     for case, f in rows:
         goal = GOALS.get(case.target)
@@ -564,7 +579,7 @@ def table(rows: list[tuple[Case, Figures]]) -> None:
             f"{milliseconds(f.compare):>9} {milliseconds(f.html):>7} "
             f"{milliseconds(f.floor):>9} {ratio:>8} {(f'{goal:.0f}' if goal else ''):>5} "
             f"{milliseconds(f.difflib):>11} {milliseconds(f.dmp, DMP_TIMEOUT):>9} "
-            f"{_count(f.moved):>6} {_count(f.cross):>6}  {case.name}"
+            f"{_count(f.moved):>6} {_count(f.apart):>6} {_count(f.cross):>6}  {case.name}"
         )
 
 
@@ -701,9 +716,11 @@ def main() -> None:
             figures, stopped = measure_apart(case, REPEATS[case.target], args.timeout)
             rows.append((case, figures))
             notes += stopped
+        rows[-1][1].apart = moves_apart(case)
     print(
         "Best times in ms. engine = compare + html; x floor = engine / floor; goal = the "
-        "most x floor may be; moved = moved statuses; cross = pairs joining paragraphs of "
+        "most x floor may be; moved = moved statuses; apart = moved statuses when each "
+        "document is compared with its renewal alone; cross = pairs joining paragraphs of "
         f"different documents; dmp ms* = stopped at its {DMP_TIMEOUT:.0f} s limit."
     )
     table(rows)
