@@ -6,8 +6,7 @@ test; the tests skip where ``../shared`` is not beside the checkout."""
 
 import pytest
 
-from tests.akn import CORPUS
-from tests.akn.test_members import NOT_STATES, _resolves
+from tests.akn import CORPUS, NOT_STATES, resolves_to_a_state
 from timeline.akn import find_documents, find_metadata_dir, read_document, read_metadata
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the UN's files are not in ../shared")
@@ -42,7 +41,7 @@ def test_every_sponsor_and_voter_in_every_english_file_is_a_state(english):
     unknown = set()
     for path, document in english.items():
         for name, line in document.name_lines.items():
-            if name.casefold() not in NOT_STATES and not _resolves(name):
+            if name.casefold() not in NOT_STATES and not resolves_to_a_state(name):
                 unknown.add(f"{path}:{line}: {name}")
     assert not unknown
 

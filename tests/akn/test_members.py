@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.akn import CORPUS, FILES
+from tests.akn import CORPUS, FILES, NOT_STATES, resolves_to_a_state
 from timeline.akn import (
     UnknownMemberState,
     find_documents,
@@ -15,18 +15,6 @@ from timeline.akn import (
     read_document,
     read_metadata,
 )
-
-# Sponsors the UN's files print that are no State: a draft put forward by the
-# Secretary-General or by the Committee on the Admission of New Members, and, in
-# S/RES/1401 (2002), 2796 and 2798 (2025), notes about a report filed where sponsors go.
-NOT_STATES = {
-    "by the secretary-general",
-    "committee on the admission of new members",
-    "report of the secretary-general",
-    "submitted pursuant to security council resolution 2755 (2024).",
-    "submitted pursuant to security council resolutions 2754 (2024) and 2366 (2017);"
-    " covers the period 27 june-26 sept. 2025.",
-}
 
 
 @pytest.mark.parametrize(
@@ -131,7 +119,7 @@ def test_every_name_in_data_extract_is_a_state():
     unknown = set()
     for record in read_metadata(CORPUS / "data_extract").values():
         for name in _names(record):
-            if name.casefold() not in NOT_STATES and not _resolves(name):
+            if name.casefold() not in NOT_STATES and not resolves_to_a_state(name):
                 unknown.add(f"{record.path}:{record.line}: {name}")
     assert not unknown
 
@@ -152,11 +140,3 @@ def test_the_data_file_has_one_entry_per_state_with_every_field():
 def _names(record):
     votes = record.votes or {}
     return [*record.sponsors, *(name for names in votes.values() for name in names)]
-
-
-def _resolves(name: str) -> bool:
-    try:
-        member_state(name)
-    except UnknownMemberState:
-        return False
-    return True

@@ -481,13 +481,8 @@ class _Importer:
         def language(c: dict) -> str:
             return c["language"]
 
-        if fresh:
-            self.new_clauses(
-                revision,
-                clauses,
-                language,
-                anchors=self.anchors(revision, clauses),
-            )
+        if fresh:  # nothing stored to compare with
+            self.new_clauses(revision, clauses, language, anchors=self.anchors(revision, clauses))
             return
         wanted = {(language(c), c["key"]): c for c in clauses}
         present = list(revision.clauses.values_list("pk", "language", "key", "position"))
