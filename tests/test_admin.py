@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from timeline import versions
 from timeline.models import Revision
 
 
@@ -38,7 +39,9 @@ def test_every_model_is_registered():
     missing = [
         m.__name__
         for m in models
-        if m.__name__ not in link_tables and not admin.site.is_registered(m)
+        if m.__name__ not in link_tables
+        and m._meta.db_table not in versions.UNTRACKED  # counted, never edited
+        and not admin.site.is_registered(m)
     ]
     assert missing == []
 

@@ -18,6 +18,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tests.admin_forms import admin_form_data
+from timeline import versions
 from timeline.models import Clause, Country, Revision, Source
 
 MIGRATION = importlib.import_module("timeline.migrations.0003_editors_group")
@@ -111,7 +112,12 @@ def test_the_editors_group_has_exactly_the_intended_permissions(editors):
 def test_every_timeline_model_is_in_the_editors_plan():
     planned = MIGRATION.EDITOR_PERMISSIONS + LATER.EDITOR_PERMISSIONS
     models = {codename.split("_", 1)[1] for codename in planned}
-    assert models == {m._meta.model_name for m in apps.get_app_config("timeline").get_models()}
+    edited = (
+        m
+        for m in apps.get_app_config("timeline").get_models()
+        if m._meta.db_table not in versions.UNTRACKED  # counted from the rest, never edited
+    )
+    assert models == {m._meta.model_name for m in edited}
 
 
 def test_editors_cannot_manage_users_groups_or_countries(editors):

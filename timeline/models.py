@@ -743,6 +743,28 @@ class Proposer(models.Model):
         return f"{self.country} (per {self.source.slug})"
 
 
+class CountryTally(models.Model):
+    """What a country did, counted at one content version, for the countries page
+    (`timeline.country_tallies` keeps it; no editor writes it)."""
+
+    country = models.OneToOneField(
+        Country, primary_key=True, on_delete=models.CASCADE, related_name="tally"
+    )
+    version = models.CharField(max_length=64, help_text="The content version counted at.")
+    proposal_count = models.PositiveIntegerField()
+    amendment_count = models.PositiveIntegerField()
+    sponsorship_count = models.PositiveIntegerField()
+    penholder_count = models.PositiveIntegerField()
+    ballot_count = models.PositiveIntegerField()
+    council_years = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name_plural = "country tallies"
+
+    def __str__(self) -> str:
+        return f"{self.country_id} at {self.version}"
+
+
 class Vote(models.Model):
     revision = models.OneToOneField(Revision, on_delete=models.CASCADE, related_name="vote")
     date = models.DateField()

@@ -57,14 +57,19 @@ def current(using: BaseDatabaseWrapper | None = None) -> Version:
     return Version(number, changed_at)
 
 
+# Tables of the app that hold no content of their own but figures counted from it at a
+# version (`timeline.country_tallies`): writing them must not advance the version.
+UNTRACKED = frozenset({"timeline_countrytally"})
+
+
 def tracked_tables() -> list[str]:
-    """Every table of the app's models (many-to-many tables included), and the admin's
-    history, whose last entry every page's footer shows."""
+    """Every table of the app's models (many-to-many tables included) but `UNTRACKED`,
+    and the admin's history, whose last entry every page's footer shows."""
     tables = {"django_admin_log"}
     for model in apps.get_app_config("timeline").get_models(include_auto_created=True):
         if model._meta.managed and not model._meta.proxy:
             tables.add(model._meta.db_table)
-    return sorted(tables)
+    return sorted(tables - UNTRACKED)
 
 
 _SQLITE_ADVANCE = (

@@ -26,7 +26,7 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from timeline import versions
+from timeline import country_tallies, versions
 from timeline.collection.schema import location
 from timeline.collection.validate import CollectionError, Problem, parse_collection
 from timeline.models import (
@@ -125,6 +125,8 @@ def collection_import(
         importer.run(data)
     if importer.report.changed:
         _refresh_statistics()
+        # Bulk writes send no signal to ask for the countries' counts again.
+        country_tallies.refresh_after_commit()
     return importer.report
 
 

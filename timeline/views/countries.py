@@ -5,11 +5,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
-from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from timeline import data_links
+from timeline import country_tallies, data_links
 from timeline.lineage import Presence, presences
 from timeline.models import (
     Clause,
@@ -19,33 +18,14 @@ from timeline.models import (
     Revision,
     RevisionStatus,
     TextStatus,
-    Vote,
 )
 from timeline.paging import PageError, paged
 from timeline.views.common import bad_request
 
 
-class _Year(ExtractYear):
-    """A date's year, computed by the database on every backend: Django's `ExtractYear`
-    calls back into Python for each row on SQLite, which stores a date as its ISO text."""
-
-    def as_sqlite(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.lhs)
-        return f"CAST(SUBSTR({sql}, 1, 4) AS integer)", params
-
-
 def countries(request):
     """Every country of the collection, permanent members first, with what each did."""
-    members_by_year = defaultdict(set)
-    # From the published votes to their ballots (the outer join keeps that order), each
-    # vote's year found once rather than once per ballot.
-    votes = Vote.objects.filter(revision__published=True).order_by().annotate(year=_Year("date"))
-    for code, year in votes.values_list("ballots__country_id", "year").distinct():
-        if code is not None:  # a vote with no ballot named
-            members_by_year[code].add(year)
-    rows = list(Country.objects.with_counts())
-    for country in rows:
-        country.council_years = sorted(members_by_year[country.code])
+    rows = country_tallies.counted_countries()
     return render(
         request,
         "timeline/countries.html",
