@@ -1,5 +1,7 @@
 """The timeline: lanes by family, months in order, filters by country and family, htmx."""
 
+import re
+
 import pytest
 
 from tests.helpers import text_of
@@ -125,6 +127,26 @@ def test_htmx_gets_only_the_timeline_and_history_restore_the_whole_page(syria, c
     )
     assert "<html" in restore.content.decode()
     assert "HX-Request" in fragment["Vary"]
+
+
+def test_the_timeline_swapped_in_carries_the_filter_form_as_a_fresh_load_shows_it(syria, client):
+    """The form stays outside the swap; the fragment holds its fields as the new address
+    renders them (redline.js sets the form from them), and the whole page has no copy."""
+    whole = client.get("/", {"country": "FR"}).content.decode()
+    fragment = client.get("/", {"country": "FR"}, headers={"HX-Request": "true"})
+    state = re.search(
+        r'<template data-form-state="timeline-filter">(.*?)</template>',
+        fragment.content.decode(),
+        re.S,
+    )
+    assert state is not None
+    assert '<option value="FR" selected>' in state.group(1)
+    assert ">Clear filters</a>" in state.group(1)
+    form = re.search(r'<form class="timeline-filter" id="timeline-filter".*?</form>', whole, re.S)
+    assert " ".join(state.group(1).split()) == " ".join(
+        re.search(r"<fieldset>.*</fieldset>", form.group(0), re.S).group(0).split()
+    )
+    assert "data-form-state" not in whole
 
 
 def test_the_home_page_says_where_the_data_comes_from(syria, client):

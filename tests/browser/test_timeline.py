@@ -38,6 +38,54 @@ def test_a_country_filter_updates_the_lanes_in_place_and_in_the_url(site, page):
     expect(page.locator(".card")).to_have_count(24)
 
 
+def test_the_filter_form_follows_the_timeline_it_swapped_in(site, page):
+    """The form stays outside the part a filter swaps in place, yet it says what is shown:
+    after a change, the family choices and the way to clear the filters are the ones a
+    fresh load of the address gives; after clearing, every control is back at its start."""
+
+    def form_state() -> dict:
+        return page.evaluate(
+            """() => ({
+                families: Array.from(document.querySelectorAll("#filter-family option"),
+                                     (o) => o.value),
+                familyLabel: document.querySelector("label[for=filter-family]").textContent,
+                values: Array.from(document.querySelectorAll(".timeline-filter select, "
+                                   + ".timeline-filter input"), (c) => c.value),
+                clear: document.querySelectorAll(".timeline-filter .actions a").length,
+            })"""
+        )
+
+    page.goto(site + "/")
+    page.get_by_label("Country").select_option("PT")
+    expect(page).to_have_url(site + "/?country=PT&role=any&family=&from=&to=")
+    expect(page.get_by_role("link", name="Clear filters")).to_be_visible()
+    swapped = form_state()
+    page.reload()
+    assert form_state() == swapped
+
+    family = page.get_by_label("Draft family", exact=True)
+    family.focus()
+    family.select_option("resolution-2042-2012")
+    expect(page.get_by_role("heading", level=2, name="in Drafts leading to")).to_be_visible()
+    # The reader is still on the family menu: its choices stay put under the keyboard.
+    expect(family).to_be_focused()
+    assert form_state()["families"] == swapped["families"]
+
+    page.get_by_role("link", name="Clear filters").click()
+    expect(page).to_have_url(site + "/")
+    expect(page.locator(".card")).to_have_count(24)
+    expect(page.get_by_role("link", name="Clear filters")).to_have_count(0)
+    cleared = form_state()
+    page.reload()
+    assert form_state() == cleared
+    assert cleared["values"] == ["", "any", "", "", ""]
+
+    page.go_back()
+    expect(page).to_have_url(site + "/?country=PT&role=any&family=resolution-2042-2012&from=&to=")
+    expect(page.get_by_role("link", name="Clear filters")).to_be_visible()
+    assert form_state()["values"] == ["PT", "any", "resolution-2042-2012", "", ""]
+
+
 def test_the_filters_work_without_javascript(site, page_without_javascript):
     page = page_without_javascript
     page.goto(site + "/")

@@ -8,11 +8,14 @@ def page(request: HttpRequest, template: str, context: dict, *, fragment: str) -
     """The whole page, or only its `fragment` partial for an htmx request.
 
     A request that htmx makes to restore history after a cache miss asks for the whole
-    page, because the whole page is what it swaps in.
+    page, because the whole page is what it swaps in. The part alone is rendered with
+    `swapped_in` true.
     """
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.history_restore_request:
         template = f"{template}#{fragment}"
+        # What only a part swapped in carries (the timeline's copy of its filter form).
+        context = {**context, "swapped_in": True}
     return TemplateResponse(request, template, context)
 
 
