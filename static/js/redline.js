@@ -1,17 +1,6 @@
 // Redline's shared behaviour. Every page works without this file; it only adds comfort.
 "use strict";
 
-// After htmx swaps new content in, move focus to its heading so keyboard and screen-reader
-// users land where the change happened (elements opt in with data-focus-after-swap).
-document.addEventListener("htmx:afterSettle", (event) => {
-  const target = event.detail.target;
-  const focusable = target && target.querySelector("[data-focus-after-swap]");
-  if (focusable) {
-    if (!focusable.hasAttribute("tabindex")) focusable.setAttribute("tabindex", "-1");
-    focusable.focus({ preventScroll: false });
-  }
-});
-
 // A form outside the part htmx swaps (the timeline's filters) would go on showing the
 // choices it was loaded with. The part swapped in carries the form's fields as a fresh
 // load of the new address renders them (<template data-form-state="FORM-ID">), and the
@@ -51,11 +40,28 @@ function takeFormState(root) {
   }
 }
 
+// Where the control used is gone with the swap (a "Clear filters" link that no longer
+// applies), focus moves to the new part's heading (elements opt in with
+// data-focus-after-swap), so that keyboard and screen-reader users land where the change
+// happened. A menu or a field the reader is on keeps focus: changing a setting does not
+// move the reader elsewhere.
+function focusIfLost(part) {
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected) return;
+  const heading = part.querySelector("[data-focus-after-swap]");
+  if (!heading) return;
+  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: false });
+}
+
 // A settle without a target (as after a history restore) has no new part to read. After
 // an outerHTML swap the target is the element replaced: its successor has its id.
 document.addEventListener("htmx:afterSettle", (event) => {
   const target = event.detail.target;
   if (!target) return;
-  takeFormState(target.isConnected ? target : target.id && document.getElementById(target.id));
+  const part = target.isConnected ? target : target.id && document.getElementById(target.id);
+  if (!part) return;
+  takeFormState(part);
+  focusIfLost(part);
 });
 document.addEventListener("htmx:historyRestore", () => takeFormState(document.body));

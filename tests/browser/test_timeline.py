@@ -86,6 +86,16 @@ def test_the_filter_form_follows_the_timeline_it_swapped_in(site, page):
     assert form_state()["values"] == ["PT", "any", "resolution-2042-2012", "", ""]
 
 
+def test_clearing_the_filters_from_the_keyboard_lands_on_the_timeline_heading(site, page):
+    page.goto(site + "/?country=PT&role=any&family=&from=&to=")
+    page.get_by_role("link", name="Clear filters").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site + "/")
+    expect(
+        page.get_by_role("heading", level=2, name="The negotiations at a glance")
+    ).to_be_focused()
+
+
 def test_the_filters_work_without_javascript(site, page_without_javascript):
     page = page_without_javascript
     page.goto(site + "/")
