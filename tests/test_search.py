@@ -5,6 +5,7 @@ change of a clause."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.admin_forms import admin_form_data
@@ -383,6 +384,28 @@ def test_the_full_text_filter_uses_the_gin_index(syria):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row for (row,) in cursor.fetchall())
     assert "clause_text_search_vector_idx" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's ranking")
+def test_matches_are_ranked_carrying_their_keys_alone_and_read_whole_a_page_at_a_time(
+    syria, client
+):
+    """Ranking every match while carrying its text, revision and family grew with the
+    matches (13.5 ms for 2,200 at 20 times the collection): the ranking query reads keys,
+    then one query reads the page's clauses whole, in the same order."""
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(SEARCH, {"q": "violence"}).content.decode()
+    ranked = [q["sql"] for q in queries.captured_queries if "ts_rank_cd" in q["sql"]]
+    # Ranking every match: keys alone, cut to the page.
+    (every,) = [sql for sql in ranked if "LIMIT 20" in sql]
+    assert every.split(" FROM ", 1)[0] == 'SELECT "timeline_clause"."id" AS "pk"'
+    # Then the page's clauses, and no others, whole.
+    (whole,) = [sql for sql in ranked if sql not in (every,)]
+    assert '"timeline_clause"."text"' in whole.split(" FROM ", 1)[0]
+    assert '"timeline_clause"."id" IN (' in whole
+    first = Clause.objects.search("violence").select_related("revision__resolution")[:20]
+    links = [reverse("clause", args=[c.revision.resolution.slug, c.key]) for c in first]
+    assert all(f'href="{link}"' in page for link in links)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's stored vectors")

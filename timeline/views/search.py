@@ -122,9 +122,9 @@ def search(request):
         "suggestion": None,
     }
     if query:
-        page_obj = Paginator(_matches(query, family, country), RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        page_obj = Paginator(
+            rules.by_page(_matches(query, family, country)), RESULTS_PER_PAGE
+        ).get_page(request.GET.get("page"))
         context["page_obj"] = page_obj
         found = list(page_obj.object_list)
         marked = rules.headlines(Clause.objects.all(), [c.pk for c in found], query)
