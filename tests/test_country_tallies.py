@@ -6,6 +6,7 @@ import datetime
 
 from django.urls import reverse
 
+from tests.helpers import empty_caches
 from timeline import country_tallies, versions
 from timeline.models import Ballot, Cast, Country, CountryTally, Revision, Vote
 
@@ -101,3 +102,27 @@ def test_saves_and_admin_deletions_are_counted_once_committed(
     tally = CountryTally.objects.get(country=russia)
     assert tally.version == versions.current().token
     assert (tally.ballot_count, tally.council_years) == (0, [])
+
+
+def test_a_country_pages_lists_take_their_counts_from_the_tally_while_it_is_current(
+    syria, client, fresh_pages
+):
+    """Four of the five lists are counted in the tally as the page counts them (the clauses
+    proposed are not: the tally counts credits); while it is current they are not counted
+    again, and the page is the same as one counted live."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    address = reverse("country", args=["ru"])
+    with CaptureQueriesContext(connection) as queries:
+        kept = client.get(address).content
+    counted = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]]
+    assert len(counted) == 1
+    assert '"timeline_clause"' in counted[0]
+
+    CountryTally.objects.all().delete()  # no tally: every list counted
+    empty_caches()  # (the tally is no content: the page kept at this version stays)
+    with CaptureQueriesContext(connection) as queries:
+        live_page = client.get(address).content
+    assert sum("COUNT(" in q["sql"] for q in queries.captured_queries) == 5
+    assert live_page == kept

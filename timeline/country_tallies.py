@@ -63,6 +63,16 @@ def counted_countries() -> list[Country]:
     return _counted_now()
 
 
+def known_counts(country: Country) -> dict[str, int] | None:
+    """The country's counts (`COUNTS`) from its tally where they were counted at the
+    current version, else None (the caller counts): one query, for the version, with the
+    tally read along with the country (`select_related("tally")`)."""
+    tally = _tally_of(country)
+    if tally is None or tally.version != versions.current().token:
+        return None
+    return {name: getattr(tally, name) for name in COUNTS}
+
+
 def _tally_of(country: Country) -> CountryTally | None:
     try:
         return country.tally

@@ -99,11 +99,13 @@ def paged(
     *,
     what: str,
     anchor: str = "",
+    count: int | None = None,
 ) -> Section:
     """The page of `items` that `?name=` asks for (a query set is counted and sliced in
-    SQL). Links keep the address's other parameters and point at `#anchor`."""
+    SQL; `count`, where the caller knows it, is not counted again). Links keep the
+    address's other parameters and point at `#anchor`."""
     number = read_page(query.get(name, ""), name)
-    paginator = Paginator(items, per_page)
+    paginator = Paginator(items, per_page) if count is None else _Counted(items, per_page, count)
     try:
         page = paginator.page(number)
     except EmptyPage:
@@ -124,3 +126,15 @@ def paged(
             link if link.gap else replace(link, query=f"{link.query}#{anchor}") for link in links
         ]
     return Section(list(page.object_list), paginator.count, number, per_page, links)
+
+
+class _Counted(Paginator):
+    """A paginator told how many items there are."""
+
+    def __init__(self, items: Sequence[Any], per_page: int, count: int) -> None:
+        super().__init__(items, per_page)
+        self.known = count
+
+    @property
+    def count(self) -> int:
+        return self.known

@@ -47,30 +47,67 @@ def country(request, code: str):
     """One country: its proposals and their fate, its sponsorships, pens and votes, each
     list a page at a time (`?proposed=2`, `?amendments=`, `?sponsored=`, `?pens=`,
     `?votes=`)."""
-    found = Country.objects.lookup(code)
+    found = Country.objects.select_related("tally").lookup(code)
     if found is None:
         raise Http404(f"No country {code!r} in the collection")
     if code != found.code.lower():
         return HttpResponsePermanentRedirect(found.get_absolute_url())
     name = found.name
-    # Each list: its parameter (and anchor, but #penholder), rows, page size, name.
+    # How many rows each list has, where the country's tally knows it at this version
+    # (counting them grew with the collection); the clauses proposed are counted, since
+    # the tally counts credits, and a clause may have two.
+    known = country_tallies.known_counts(found) or {}
+    # Each list: its parameter (and anchor, but #penholder), rows, page size, name, count.
     lists = [
-        ("proposed", found.proposed_clauses(), PROPOSALS_PER_PAGE, f"clauses {name} proposed"),
-        ("amendments", found.moved_amendments(), AMENDMENTS_PER_PAGE, f"amendments {name} moved"),
-        ("sponsored", found.sponsored_drafts(), ROWS_PER_PAGE, f"drafts {name} sponsored"),
-        ("pens", found.held_pens(), ROWS_PER_PAGE, f"families where {name} held the pen"),
+        (
+            "proposed",
+            found.proposed_clauses(),
+            PROPOSALS_PER_PAGE,
+            f"clauses {name} proposed",
+            None,
+        ),
+        (
+            "amendments",
+            found.moved_amendments(),
+            AMENDMENTS_PER_PAGE,
+            f"amendments {name} moved",
+            known.get("amendment_count"),
+        ),
+        (
+            "sponsored",
+            found.sponsored_drafts(),
+            ROWS_PER_PAGE,
+            f"drafts {name} sponsored",
+            known.get("sponsorship_count"),
+        ),
+        (
+            "pens",
+            found.held_pens(),
+            ROWS_PER_PAGE,
+            f"families where {name} held the pen",
+            known.get("penholder_count"),
+        ),
         (
             "votes",
             found.cast_ballots().select_related("country"),
             ROWS_PER_PAGE,
             f"votes {name} cast",
+            known.get("ballot_count"),
         ),
     ]
     anchors = {"pens": "penholder"}
     try:
         proposed, amendments, sponsored, pens, votes = (
-            paged(items, size, request.GET, param, what=what, anchor=anchors.get(param, param))
-            for param, items, size, what in lists
+            paged(
+                items,
+                size,
+                request.GET,
+                param,
+                what=what,
+                anchor=anchors.get(param, param),
+                count=count,
+            )
+            for param, items, size, what, count in lists
         )
     except PageError as error:
         return bad_request(request, str(error))
