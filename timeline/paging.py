@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.paginator import EmptyPage, Paginator
+from django.db.models import QuerySet
 from django.http import QueryDict
 
 # Larger page numbers are refused before anything is counted.
@@ -138,3 +139,28 @@ class _Counted(Paginator):
     @property
     def count(self) -> int:
         return self.known
+
+
+class KeysFirst(Sequence):
+    """A query set read a slice at a time in two queries: the slice's keys, sorted with
+    nothing else in their rows, then those rows whole, with what the query set selects
+    and prefetches along. For a list whose sort is costly per row and that grows into
+    thousands (2,200 search matches ranked at 20 times the collection: 13.5 ms whole,
+    5 ms as keys). For short lists the second query costs more than it saves: a country's
+    lists read this way were 1.5-3.5 ms slower at 1x and 20x alike."""
+
+    def __init__(self, items: QuerySet) -> None:
+        self.items = items
+        self._count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = self.items.count()
+        return self._count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        keys = list(self.items.values_list("pk", flat=True)[index])
+        by_key = self.items.in_bulk(keys) if keys else {}
+        return [by_key[key] for key in keys]
