@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models.functions import ExtractYear
 from django.db.models.signals import m2m_changed, post_save
 
@@ -53,9 +53,9 @@ def counted_countries() -> list[Country]:
     else counted now."""
     version = versions.current().token
     rows = list(Country.objects.select_related("tally"))
-    if all(_tally_of(country) is not None and country.tally.version == version for country in rows):
-        for country in rows:
-            tally = country.tally
+    tallies = [_current_tally(country, version) for country in rows]
+    if all(tallies):
+        for country, tally in zip(rows, tallies, strict=True):
             for name in COUNTS:
                 setattr(country, name, getattr(tally, name))
             country.council_years = list(tally.council_years)
@@ -67,17 +67,19 @@ def known_counts(country: Country) -> dict[str, int] | None:
     """The country's counts (`COUNTS`) from its tally where they were counted at the
     current version, else None (the caller counts): one query, for the version, with the
     tally read along with the country (`select_related("tally")`)."""
-    tally = _tally_of(country)
-    if tally is None or tally.version != versions.current().token:
+    tally = _current_tally(country, versions.current().token)
+    if tally is None:
         return None
     return {name: getattr(tally, name) for name in COUNTS}
 
 
-def _tally_of(country: Country) -> CountryTally | None:
+def _current_tally(country: Country, version: str) -> CountryTally | None:
+    """The country's tally if it was counted at `version`, else None."""
     try:
-        return country.tally
+        tally = country.tally
     except CountryTally.DoesNotExist:
         return None
+    return tally if tally.version == version else None
 
 
 def _counted_now() -> list[Country]:
@@ -134,8 +136,7 @@ def _refresh_now() -> None:
 
 
 def _changed(sender, **kwargs) -> None:
-    if sender is not CountryTally:
-        refresh_after_commit()
+    refresh_after_commit()
 
 
 def connect() -> None:
@@ -160,7 +161,5 @@ def _changed_m2m(sender, **kwargs) -> None:
 def refresh_after_migrate(using: str = "default", **kwargs) -> None:
     """Count after ``migrate`` (a database made before the tally, or a schema changed),
     so that the first reader does not count live."""
-    from django.db import connections
-
     if CountryTally._meta.db_table in connections[using].introspection.table_names():
         refresh()
