@@ -5,7 +5,7 @@ import random
 import pytest
 
 from timeline.diff import Op
-from timeline.diff.tokens import TOKEN, WORD, Alphabet
+from timeline.diff.tokens import TOKEN, WORD, Alphabet, Words
 from timeline.diff.words import diff_words
 
 # Text as pastes bring it: words, marks, every kind of whitespace, runs of spaces,
@@ -27,11 +27,27 @@ def test_codes_spell_the_tokens_and_words_of_each_text(seed):
         assert [alphabet.token[c] for c in tokens if c not in alphabet.spaces] == [
             t for t in TOKEN.findall(text) if not t.isspace()
         ]
-        words = alphabet.encode_words(text)
-        assert [alphabet.token[c] for c in words] == WORD.findall(text.lower())
-        assert all(c in alphabet.words for c in words)
         # The same text is the same code, and the same token the same character.
         assert alphabet.encode_tokens(text) == tokens
+
+
+# And for words: marks beyond ASCII (common and not), letters of other scripts, capitals
+# that lower-case beyond ASCII, and the character that separates a batch's texts.
+WORD_PIECES = [*PIECES, *"«»§°،؛é\u00c9\u0130\x1e\u2014\u2026", "Côte", "ДОКЛАД"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_word_codes_spell_the_words_of_each_text_primed_or_not(seed):
+    rng = random.Random(seed)
+    batch = ["".join(rng.choices(WORD_PIECES, k=rng.randrange(40))) for _ in range(8)]
+    primed, one_by_one = Words(), Words()
+    primed.prime(batch)
+    for text in batch:
+        code = primed.encode(text)
+        assert [primed.word(c) for c in code] == WORD.findall(text.lower())
+        assert [one_by_one.word(c) for c in one_by_one.encode(text)] == WORD.findall(text.lower())
+        # The same word is the same character, however it came.
+        assert all(primed.encode_word(primed.word(c)) == c for c in code)
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from heapq import nsmallest
 from itertools import chain
@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel
 
 from timeline.diff.parse import OPENING_QUALIFIERS
 from timeline.diff.result import Block, Kind, Section
-from timeline.diff.tokens import Alphabet
+from timeline.diff.tokens import Words
 
 # Similarity is Indel's normalized similarity over lower-cased word tokens, i.e.
 # 2 * LCS / (words in old + words in new) -- difflib's ratio, at the word level.
@@ -80,9 +80,7 @@ class Match:
     in_order: bool
 
 
-def align(
-    old: Sequence[Block], new: Sequence[Block], alphabet: Alphabet | None = None
-) -> list[Match]:
+def align(old: Sequence[Block], new: Sequence[Block], words: Words | None = None) -> list[Match]:
     """Pair old and new blocks; every block appears in at most one match.
 
     Guarantees: blocks pair only within the same lane (headings with headings, clauses
@@ -90,7 +88,7 @@ def align(
     old index; ``in_order`` marks one longest subsequence of matches increasing in both
     indexes.
     """
-    aligner = _Aligner(old, new, alphabet or Alphabet())
+    aligner = _Aligner(old, new, words or Words())
     aligner.match_keys()
     # Paragraphs first, then each paragraph's sub-paragraphs against those of the
     # paragraph it became (identical "(a) cease ..." items recur under several
@@ -125,7 +123,7 @@ def align(
 class _Aligner:
     """The pairs found so far, and the word encodings computed for them."""
 
-    def __init__(self, old: Sequence[Block], new: Sequence[Block], alphabet: Alphabet) -> None:
+    def __init__(self, old: Sequence[Block], new: Sequence[Block], words: Words) -> None:
         self.old = old
         self.new = new
         self.pairs: dict[int, tuple[int, float]] = {}
@@ -133,7 +131,7 @@ class _Aligner:
         self.old_of: dict[int, int] = {}  # new index -> the old index paired with it
         # The backbone to use while sub-paragraphs are matched paragraph by paragraph.
         self.anchors: tuple[list[int], list[int]] | None = None
-        self.alphabet = alphabet
+        self.words = words
         self.old_codes: dict[int, str] = {}
         self.new_codes: dict[int, str] = {}
         self._frequency: dict[str, int] | None = None
@@ -399,17 +397,17 @@ class _Aligner:
         the two texts (in three blocks or fewer)."""
         old, new = self.old[i], self.new[j]
         old_code, new_code = self._code(self.old_codes, old), self._code(self.new_codes, new)
-        token = self.alphabet.token
-        if old_code and _opening(old_code, token) == _opening(new_code, token):
+        word = self.words.word
+        if old_code and _opening(old_code, word) == _opening(new_code, word):
             return True
         frequency, shared_text = self._word_frequency()
         shared = self.words_in(old_code) & self.words_in(new_code)
         rare = 0
         for char in shared:
-            word = token[char]
+            spelt = word(char)
             # A word of a paragraph both texts hold unchanged is in that paragraph's two
             # copies and in these two blocks: four at least, so not rare.
-            if len(word) > 3 and frequency.get(char, 0) <= 3 and word not in shared_text:
+            if len(spelt) > 3 and frequency.get(char, 0) <= 3 and spelt not in shared_text:
                 rare += 1
                 if rare == 2:
                     return True
@@ -443,14 +441,13 @@ class _Aligner:
         """A paragraph's word code with its opening verb reduced to a stem
         ("Expressing"/"Expresses" → "express"), so that a paragraph reads the same in
         either part of a resolution."""
-        token = self.alphabet.token
         for n, char in enumerate(code[:3]):
-            word = token[char]
+            word = self.words.word(char)
             if word in OPENING_QUALIFIERS or word.endswith("ly"):
                 continue
             stem = cache.get(char)
             if stem is None:
-                stem = cache[char] = self.alphabet.encode_token(_stem(word))
+                stem = cache[char] = self.words.encode_word(_stem(word))
             return code[:n] + stem + code[n + 1 :]
         return code
 
@@ -469,7 +466,7 @@ class _Aligner:
     def _code(self, codes: dict[int, str], block: Block) -> str:
         code = codes.get(block.index)
         if code is None:
-            code = codes[block.index] = self.alphabet.encode_words(block.text)
+            code = codes[block.index] = self.words.encode(block.text)
         return code
 
 
@@ -598,9 +595,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def _opening(code: str, token: dict[str, str]) -> tuple[str, ...]:
+def _opening(code: str, word: Callable[[str], str]) -> tuple[str, ...]:
     """The first two words of a word code, the first reduced to its stem."""
-    words = [token[char] for char in code[:2]]
+    words = [word(char) for char in code[:2]]
     return tuple([_stem(words[0]), *words[1:]]) if words else ()
 
 

@@ -21,7 +21,7 @@ from timeline.diff.result import (
     Section,
     Status,
 )
-from timeline.diff.tokens import Alphabet
+from timeline.diff.tokens import Alphabet, Words
 from timeline.diff.words import diff_words
 
 
@@ -61,14 +61,21 @@ def _blocks(clauses: Sequence[ClauseInput]) -> tuple[Block, ...]:
 
 
 def _compare(old: tuple[Block, ...], new: tuple[Block, ...]) -> Comparison:
-    # One alphabet for the whole comparison: each paragraph is tokenized once, for the
-    # alignment, the merges and the word diffs alike.
-    alphabet = Alphabet()
+    # The alignment and the merges read each paragraph's words; only the paragraphs paired
+    # with a changed text are tokenized whole, for their word diffs, in one batch.
+    words = Words()
     # Texts on both sides are most likely unchanged paragraphs, which need no codes.
     unchanged = {block.text for block in old}.intersection(block.text for block in new)
-    alphabet.prime(block.text for block in itertools.chain(old, new) if block.text not in unchanged)
-    matches = align(old, new, alphabet)
+    words.prime(block.text for block in itertools.chain(old, new) if block.text not in unchanged)
+    matches = align(old, new, words)
     partner = {match.new: match for match in matches}
+    alphabet = Alphabet()
+    alphabet.prime(
+        text
+        for match in matches
+        for text in (old[match.old].text, new[match.new].text)
+        if old[match.old].text != new[match.new].text
+    )
     in_order_new = {match.old: match.new for match in matches if match.in_order}
 
     # Reading order: every new block in new-text order (a key (j, 0)); every removed
@@ -91,7 +98,7 @@ def _compare(old: tuple[Block, ...], new: tuple[Block, ...]) -> Comparison:
             change = Change(block.index, None, Status.REMOVED, True, 0.0, _whole(Op.DELETE, block))
             entries.append(((anchor, 1, block.index), change))
     entries.sort(key=lambda entry: entry[0])
-    changes = _merges_and_splits([change for _, change in entries], old, new, alphabet)
+    changes = _merges_and_splits([change for _, change in entries], old, new, words)
     return Comparison(old, new, tuple(changes))
 
 
@@ -102,7 +109,7 @@ _JOINED_MIN_WORDS = 4
 
 
 def _merges_and_splits(
-    changes: list[Change], old: tuple[Block, ...], new: tuple[Block, ...], alphabet: Alphabet
+    changes: list[Change], old: tuple[Block, ...], new: tuple[Block, ...], words: Words
 ) -> list[Change]:
     """Removed paragraphs whose words the successor of an old neighbour took in (merged),
     and added ones whose words an old neighbour of their new neighbour held (split)."""
@@ -112,11 +119,11 @@ def _merges_and_splits(
     for change in changes:
         if change.status is Status.REMOVED:
             target = _neighbour_partner(change.old, old, new_of)
-            if target is not None and _covered(old[change.old], new[target], alphabet):
+            if target is not None and _covered(old[change.old], new[target], words):
                 change = replace(change, joined=target)
         elif change.status is Status.ADDED:
             source = _neighbour_partner(change.new, new, old_of)
-            if source is not None and _covered(new[change.new], old[source], alphabet):
+            if source is not None and _covered(new[change.new], old[source], words):
                 change = replace(change, joined=source)
         out.append(change)
     return out
@@ -136,8 +143,8 @@ def _neighbour_partner(
     return None
 
 
-def _covered(part: Block, whole: Block, alphabet: Alphabet) -> bool:
-    a, b = alphabet.encode_words(part.text), alphabet.encode_words(whole.text)
+def _covered(part: Block, whole: Block, words: Words) -> bool:
+    a, b = words.encode(part.text), words.encode(whole.text)
     if len(a) < _JOINED_MIN_WORDS or len(b) <= len(a):
         return False
     common = (len(a) + len(b) - Indel.distance(a, b)) / 2
