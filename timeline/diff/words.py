@@ -10,7 +10,7 @@ token means no word is ever split and cleanup counts tokens, not letters.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -56,173 +56,119 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
     a = alphabet.encode_tokens(old)
     b = alphabet.encode_tokens(new)
     spaces, count_words = alphabet.spaces, alphabet.count_words
-    raw, exact = _token_diff(a, b)
-    diffs, folded = _cleanup(raw)
-    diffs = _restore_kept_runs(diffs, count_words, None if not exact else folded)
+    exact = len(a) * len(b) <= _LCS_CELLS
+    # (Beyond the exact diff's size, its steps are kept: they take long to find again.)
+    steps = _steps(a, b, exact) if exact else list(_steps(a, b, exact))
+    hunks = _restore_kept_runs(_cleanup(steps), count_words, exact)
 
     # Kept and total tokens, whitespace aside.
-    kept = sum(len(text) - _count(text, spaces) for op, text in diffs if op == 0)
+    kept = sum(len(hunk) - _count(hunk, spaces) for hunk in hunks if type(hunk) is str)
     total = len(a) - _count(a, spaces) + len(b) - _count(b, spaces)
-    if total and 2 * kept / total < _MIN_KEPT and not _has_kept_run(raw, count_words):
+    if (
+        total
+        and 2 * kept / total < _MIN_KEPT
+        and not _has_kept_run(_steps(a, b, exact) if exact else steps, count_words)
+    ):
         return ((Op.DELETE, old), (Op.INSERT, new))
     decode = alphabet.decode
-    return tuple((op, decode(text)) for op, text in _hunks(diffs))
-
-
-def _has_kept_run(diffs: list[tuple[int, str]], count_words: Callable[[str], int]) -> bool:
-    """Whether the diff keeps ``_KEPT_RUN`` words in a row somewhere."""
-    return any(
-        op == 0 and len(text) >= _KEPT_RUN and count_words(text) >= _KEPT_RUN for op, text in diffs
-    )
-
-
-def _cleanup(diffs: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], set[int]]:
-    """Fold each kept run no longer than the changes on both its sides into them, so that
-    "the" or a comma kept between two rewrites does not cut one hunk in two — the first
-    and main rule of diff-match-patch's semantic cleanup, in one pass with a stack
-    (linear; the library's pure-Python loop took half of a comparison's time).
-
-    Works on hunks: each equality, and each run of changes as (deleted, inserted).
-    Returns the new diffs and the positions in them of the deletions that took in a
-    kept run (the only ones whose deletion and insertion can share words again)."""
-    hunks: list[list] = []  # [0, text] or [1, deleted, inserted, folded]
-    for op, text in diffs:
-        if op == 0:
-            hunks.append([0, text])
-        elif hunks and hunks[-1][0] == 1:
-            hunks[-1][1 if op == -1 else 2] += text
-        else:
-            hunks.append([1, text, "", False] if op == -1 else [1, "", text, False])
-        # Fold while the hunk before the last change is a short equality between changes.
-        while (
-            len(hunks) >= 3
-            and hunks[-1][0] == 1
-            and hunks[-2][0] == 0
-            and hunks[-3][0] == 1
-            and _foldable(hunks[-3], hunks[-2][1], hunks[-1])
-        ):
-            after = hunks.pop()
-            kept = hunks.pop()[1]
-            before = hunks[-1]
-            before[1] += kept + after[1]
-            before[2] += kept + after[2]
-            before[3] = True
-    out: list[tuple[int, str]] = []
-    folded: set[int] = set()
+    ops: list[tuple[Op, str]] = []
     for hunk in hunks:
-        if hunk[0] == 0:
-            out.append((0, hunk[1]))
+        if type(hunk) is str:
+            ops.append((Op.EQUAL, decode(hunk)))
         else:
-            if hunk[3]:
-                folded.add(len(out))
+            if hunk[0]:
+                ops.append((Op.DELETE, decode(hunk[0])))
             if hunk[1]:
-                out.append((-1, hunk[1]))
-            if hunk[2]:
-                out.append((1, hunk[2]))
-    return out, folded
+                ops.append((Op.INSERT, decode(hunk[1])))
+    return tuple(ops)
 
 
-def _foldable(before: list, kept: str, after: list) -> bool:
-    return len(kept) <= max(len(before[1]), len(before[2])) and len(kept) <= max(
-        len(after[1]), len(after[2])
+# A diff's steps: (kept, deleted, inserted) token codes, the kept one empty or the other
+# two; and its hunks: a kept code (``str``), or a change ``[deleted, inserted, folded]``
+# where ``folded`` tells that a kept run was folded into it.
+Step = tuple[str, str, str]
+
+
+def _steps(a: str, b: str, exact: bool) -> Iterator[Step]:
+    """The steps turning ``a`` into ``b``: the longest common subsequence, or, for texts
+    too long for it, diff-match-patch's own linear-memory diff."""
+    if exact:
+        return (
+            (a[i1:i2], "", "") if tag == "equal" else ("", a[i1:i2], b[j1:j2])
+            for tag, i1, i2, j1, j2 in Indel.opcodes(a, b)
+        )
+    return (
+        (text, "", "") if op == 0 else ("", text, "") if op == -1 else ("", "", text)
+        for op, text in _DMP.diff_main(a, b, False)
     )
 
 
-def _token_diff(a: str, b: str) -> tuple[list[tuple[int, str]], bool]:
-    """(op, tokens) runs turning ``a`` into ``b``, in diff-match-patch's shape, and
-    whether they are exact: the longest common subsequence, or, for texts too long for
-    it, diff-match-patch's own linear-memory diff."""
-    if len(a) * len(b) > _LCS_CELLS:
-        return [tuple(d) for d in _DMP.diff_main(a, b, False)], False
-    diffs: list[tuple[int, str]] = []
-    for tag, i1, i2, j1, j2 in Indel.opcodes(a, b):
-        if tag == "equal":
-            diffs.append((0, a[i1:i2]))
+def _cleanup(steps: Iterable[Step]) -> list:
+    """The hunks of the steps, each kept run no longer than the changes on both its sides
+    folded into them, so that "the" or a comma kept between two rewrites does not cut one
+    hunk in two — the first and main rule of diff-match-patch's semantic cleanup, in one
+    pass with a stack (linear; the library's pure-Python loop took half of a
+    comparison's time)."""
+    hunks: list = []
+    for kept, deleted, inserted in steps:
+        if kept:
+            hunks.append(kept)
+            continue
+        if hunks and type(hunks[-1]) is list:
+            hunks[-1][0] += deleted
+            hunks[-1][1] += inserted
         else:
-            if i2 > i1:
-                diffs.append((-1, a[i1:i2]))
-            if j2 > j1:
-                diffs.append((1, b[j1:j2]))
-    return diffs, True
-
-
-def _restore_kept_runs(
-    diffs: list, count_words: Callable[[str], int], folded: set[int] | None
-) -> list[tuple[int, str]]:
-    """Semantic cleanup can fold words both texts share into a deletion and the insertion
-    beside it; a run of ``_KEPT_RUN`` or more such words is taken back out as kept.
-
-    Only the deletions at ``folded`` are looked at (``None``: all): beside an exact
-    longest common subsequence, a deletion and its insertion share no word until a fold
-    puts one in both."""
-    out: list[tuple[int, str]] = []
-    i = 0
-    while i < len(diffs):
-        op, text = diffs[i]
-        if (
-            op == -1
-            and (folded is None or i in folded)
-            and i + 1 < len(diffs)
-            and diffs[i + 1][0] == 1
-        ):
-            inserted = diffs[i + 1][1]
-            pieces, _ = _token_diff(text, inserted)
-            if any(p == 0 and count_words(t) >= _KEPT_RUN for p, t in pieces):
-                deleted_run, inserted_run = [], []
-                for p, t in pieces:
-                    if p == 0 and count_words(t) >= _KEPT_RUN:
-                        out.extend(_pending(deleted_run, inserted_run))
-                        out.append((0, t))
-                    elif p == 0:
-                        deleted_run.append(t)
-                        inserted_run.append(t)
-                    elif p == -1:
-                        deleted_run.append(t)
-                    else:
-                        inserted_run.append(t)
-                out.extend(_pending(deleted_run, inserted_run))
-                i += 2
-                continue
-        out.append((op, text))
-        i += 1
-    return out
-
-
-def _pending(deleted: list[str], inserted: list[str]) -> list[tuple[int, str]]:
-    out = []
-    if deleted:
-        out.append((-1, "".join(deleted)))
-    if inserted:
-        out.append((1, "".join(inserted)))
-    deleted.clear()
-    inserted.clear()
-    return out
-
-
-def _hunks(diffs: list[tuple[int, str]]) -> list[tuple[Op, str]]:
-    """Merge each run of changes between two equalities into one delete, one insert."""
-    hunks: list[tuple[Op, str]] = []
-    deleted: list[str] = []
-    inserted: list[str] = []
-    for op, text in diffs:
-        if op == -1:
-            deleted.append(text)
-        elif op == 1:
-            inserted.append(text)
-        else:
-            _flush(hunks, deleted, inserted)
-            hunks.append((Op.EQUAL, text))
-    _flush(hunks, deleted, inserted)
+            hunks.append([deleted, inserted, False])
+        # Fold while the hunk before the last change is a short kept run between changes.
+        while len(hunks) >= 3 and type(hunks[-2]) is str and type(hunks[-3]) is list:
+            after, kept, before = hunks[-1], hunks[-2], hunks[-3]
+            if len(kept) > max(len(before[0]), len(before[1])) or len(kept) > max(
+                len(after[0]), len(after[1])
+            ):
+                break
+            del hunks[-2:]
+            before[0] += kept + after[0]
+            before[1] += kept + after[1]
+            before[2] = True
     return hunks
 
 
-def _flush(hunks: list[tuple[Op, str]], deleted: list[str], inserted: list[str]) -> None:
-    if deleted:
-        hunks.append((Op.DELETE, "".join(deleted)))
-        deleted.clear()
-    if inserted:
-        hunks.append((Op.INSERT, "".join(inserted)))
-        inserted.clear()
+def _restore_kept_runs(hunks: list, count_words: Callable[[str], int], exact: bool) -> list:
+    """Semantic cleanup can fold words both texts share into a deletion and the insertion
+    beside it; a run of ``_KEPT_RUN`` or more such words is taken back out as kept.
+
+    Beside an exact longest common subsequence, a deletion and its insertion share no
+    word until a fold puts one in both: only the folded changes are looked at then."""
+    out: list = []
+    for hunk in hunks:
+        if type(hunk) is str or not hunk[0] or not hunk[1] or (exact and not hunk[2]):
+            out.append(hunk)
+            continue
+        steps = list(_steps(hunk[0], hunk[1], True))
+        if not any(
+            len(kept) >= _KEPT_RUN and count_words(kept) >= _KEPT_RUN for kept, _, _ in steps
+        ):
+            out.append(hunk)
+            continue
+        deleted: list[str] = []
+        inserted: list[str] = []
+        for kept, old, new in steps:
+            if kept and count_words(kept) >= _KEPT_RUN:
+                if deleted or inserted:
+                    out.append(["".join(deleted), "".join(inserted), False])
+                    deleted, inserted = [], []
+                out.append(kept)
+            else:
+                deleted.append(kept or old)
+                inserted.append(kept or new)
+        if deleted or inserted:
+            out.append(["".join(deleted), "".join(inserted), False])
+    return out
+
+
+def _has_kept_run(steps: Iterable[Step], count_words: Callable[[str], int]) -> bool:
+    """Whether the diff keeps ``_KEPT_RUN`` words in a row somewhere."""
+    return any(len(kept) >= _KEPT_RUN and count_words(kept) >= _KEPT_RUN for kept, _, _ in steps)
 
 
 def _count(text: str, chars: set[str]) -> int:
