@@ -28,7 +28,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from heapq import nsmallest
 from itertools import chain
 
 from rapidfuzz import process
@@ -68,6 +67,7 @@ _FULL_SCAN = 40_000
 # block's rarest words it looks them up by.
 _CANDIDATES = 24
 _RARE_WORDS = 6
+_INDEX_BITS = (1 << 21) - 1  # blocks in a lane: at most 2 million
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,7 +548,12 @@ class _WordIndex:
         count = Counter(hits)
         if len(count) <= _CANDIDATES:
             return list(count)
-        return nsmallest(_CANDIDATES, count, key=lambda k: (-count[k], abs(k - where)))
+        # Those sharing most of the words first, then the nearest, then the first: one
+        # integer per block (fewer words shared, distance, index), sorted in C.
+        keys = sorted(
+            [((_RARE_WORDS - n) << 42) | (abs(k - where) << 21) | k for k, n in count.items()]
+        )
+        return [key & _INDEX_BITS for key in keys[:_CANDIDATES]]
 
 
 def _nearest_in_order(where: list[int], targets: list[int]) -> list[tuple[int, int]]:

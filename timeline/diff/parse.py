@@ -11,6 +11,7 @@ paragraph above them.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from timeline import limits
 from timeline.diff.clean import BLANK, PAGE, clean_lines, hyphenated_words, joins
@@ -391,12 +392,15 @@ def _section(number: str | None, text: str) -> Section | None:
     if opening[:1].isalpha() and not _LATIN.match(opening):
         # Another script: only a label or the Arabic "إذ" tells the section.
         return None
-    words = _FIRST_WORDS.findall(text[:80])
-    if not words or not words[0][0].isupper():
+    # The words of the first 80 characters, read one at a time (most paragraphs tell
+    # their section by the first).
+    words = _FIRST_WORDS.finditer(text, 0, 80)
+    first = next(words, None)
+    if first is None or not first.group()[0].isupper():
         # A lower-case opening is a quotation cut from inside a paragraph.
         return None
-    for word in words:
-        lower = word.lower()
+    for match in chain((first,), words):
+        lower = match.group().lower()
         if lower in OPENING_QUALIFIERS or lower.endswith(("ly", "ment")):
             continue
         if lower.endswith(("ing", "ed")) or lower in _PREAMBULAR_WORDS:
