@@ -297,15 +297,14 @@ class _Aligner:
         With ``crossing``, the near-best pairs that keep document order (with each other
         and with the pairs already made) are taken first, then the rest best first;
         without it, best first, skipping a pair that would cross one made here. With
-        ``related``, a pair also needs a second signal (`_related`).
+        ``related`` (and without ``crossing``), a pair also needs a second signal
+        (`_related`).
         """
         olds = [block for block in olds if block.index not in self.pairs]
         news = [block for block in news if block.index not in self.taken]
         if not olds or not news:
             return
         candidates = self._candidates(olds, news, cutoff)
-        if related:
-            candidates = [c for c in candidates if self._related(c[2], c[3])]
         candidates.sort(key=lambda c: (-c[0], c[1]))
         if crossing:
             for i, j, score in self._in_order(candidates):
@@ -315,6 +314,10 @@ class _Aligner:
             if i in self.pairs or j in self.taken:
                 continue
             if not crossing and any((i2 < i) != (j2 < j) for i2, j2 in made):
+                continue
+            # (The second signal is asked last: it is the costliest, and a pair it turns
+            # down takes no part in the rest.)
+            if related and not self._related(i, j):
                 continue
             made.append((i, j))
             self._pair(i, j, score)
