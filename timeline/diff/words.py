@@ -10,7 +10,7 @@ token means no word is ever split and cleanup counts tokens, not letters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Sequence
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -56,19 +56,13 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
     a = alphabet.encode_tokens(old)
     b = alphabet.encode_tokens(new)
     spaces, count_words = alphabet.spaces, alphabet.count_words
-    exact = len(a) * len(b) <= _LCS_CELLS
-    # (Beyond the exact diff's size, its steps are kept: they take long to find again.)
-    steps = _steps(a, b, exact) if exact else list(_steps(a, b, exact))
-    hunks = _restore_kept_runs(_cleanup(steps), count_words, exact)
+    opcodes = _opcodes(a, b)
+    hunks = _restore_kept_runs(_cleanup(a, b, opcodes), count_words, len(a) * len(b))
 
     # Kept and total tokens, whitespace aside.
     kept = sum(len(hunk) - _count(hunk, spaces) for hunk in hunks if type(hunk) is str)
     total = len(a) - _count(a, spaces) + len(b) - _count(b, spaces)
-    if (
-        total
-        and 2 * kept / total < _MIN_KEPT
-        and not _has_kept_run(_steps(a, b, exact) if exact else steps, count_words)
-    ):
+    if total and 2 * kept / total < _MIN_KEPT and not _has_kept_run(a, opcodes, count_words):
         return ((Op.DELETE, old), (Op.INSERT, new))
     decode = alphabet.decode
     ops: list[tuple[Op, str]] = []
@@ -83,42 +77,48 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
     return tuple(ops)
 
 
-# A diff's steps: (kept, deleted, inserted) token codes, the kept one empty or the other
-# two; and its hunks: a kept code (``str``), or a change ``[deleted, inserted, folded]``
-# where ``folded`` tells that a kept run was folded into it.
-Step = tuple[str, str, str]
+# A diff's steps are opcodes (tag, i1, i2, j1, j2) as difflib and rapidfuzz give them;
+# its hunks: a kept code (``str``), or a change ``[deleted, inserted, folded]`` where
+# ``folded`` tells that a kept run was folded into it.
+Opcodes = Sequence[tuple[str, int, int, int, int]]
 
 
-def _steps(a: str, b: str, exact: bool) -> Iterator[Step]:
+def _opcodes(a: str, b: str) -> Opcodes:
     """The steps turning ``a`` into ``b``: the longest common subsequence, or, for texts
     too long for it, diff-match-patch's own linear-memory diff."""
-    if exact:
-        return (
-            (a[i1:i2], "", "") if tag == "equal" else ("", a[i1:i2], b[j1:j2])
-            for tag, i1, i2, j1, j2 in Indel.opcodes(a, b)
-        )
-    return (
-        (text, "", "") if op == 0 else ("", text, "") if op == -1 else ("", "", text)
-        for op, text in _DMP.diff_main(a, b, False)
-    )
+    if len(a) * len(b) <= _LCS_CELLS:
+        return Indel.opcodes(a, b)
+    opcodes = []
+    i = j = 0
+    for op, text in _DMP.diff_main(a, b, False):
+        n = len(text)
+        if op == 0:
+            opcodes.append(("equal", i, i + n, j, j + n))
+        elif op == -1:
+            opcodes.append(("delete", i, i + n, j, j))
+        else:
+            opcodes.append(("insert", i, i, j, j + n))
+        i += n if op != 1 else 0
+        j += n if op != -1 else 0
+    return opcodes
 
 
-def _cleanup(steps: Iterable[Step]) -> list:
+def _cleanup(a: str, b: str, opcodes: Opcodes) -> list:
     """The hunks of the steps, each kept run no longer than the changes on both its sides
     folded into them, so that "the" or a comma kept between two rewrites does not cut one
     hunk in two — the first and main rule of diff-match-patch's semantic cleanup, in one
     pass with a stack (linear; the library's pure-Python loop took half of a
     comparison's time)."""
     hunks: list = []
-    for kept, deleted, inserted in steps:
-        if kept:
-            hunks.append(kept)
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            hunks.append(a[i1:i2])
             continue
         if hunks and type(hunks[-1]) is list:
-            hunks[-1][0] += deleted
-            hunks[-1][1] += inserted
+            hunks[-1][0] += a[i1:i2]
+            hunks[-1][1] += b[j1:j2]
         else:
-            hunks.append([deleted, inserted, False])
+            hunks.append([a[i1:i2], b[j1:j2], False])
         # Fold while the hunk before the last change is a short kept run between changes.
         while len(hunks) >= 3 and type(hunks[-2]) is str and type(hunks[-3]) is list:
             after, kept, before = hunks[-1], hunks[-2], hunks[-3]
@@ -133,42 +133,46 @@ def _cleanup(steps: Iterable[Step]) -> list:
     return hunks
 
 
-def _restore_kept_runs(hunks: list, count_words: Callable[[str], int], exact: bool) -> list:
+def _restore_kept_runs(hunks: list, count_words: Callable[[str], int], cells: int) -> list:
     """Semantic cleanup can fold words both texts share into a deletion and the insertion
     beside it; a run of ``_KEPT_RUN`` or more such words is taken back out as kept.
 
-    Beside an exact longest common subsequence, a deletion and its insertion share no
-    word until a fold puts one in both: only the folded changes are looked at then."""
+    Beside an exact longest common subsequence (``cells``, the two codes' lengths
+    multiplied, within ``_LCS_CELLS``), a deletion and its insertion share no word until
+    a fold puts one in both: only the folded changes are looked at then."""
+    exact = cells <= _LCS_CELLS
     out: list = []
     for hunk in hunks:
         if type(hunk) is str or not hunk[0] or not hunk[1] or (exact and not hunk[2]):
             out.append(hunk)
             continue
-        steps = list(_steps(hunk[0], hunk[1], True))
-        if not any(
-            len(kept) >= _KEPT_RUN and count_words(kept) >= _KEPT_RUN for kept, _, _ in steps
-        ):
+        a, b = hunk[0], hunk[1]
+        opcodes = Indel.opcodes(a, b)
+        if not _has_kept_run(a, opcodes, count_words):
             out.append(hunk)
             continue
         deleted: list[str] = []
         inserted: list[str] = []
-        for kept, old, new in steps:
-            if kept and count_words(kept) >= _KEPT_RUN:
+        for tag, i1, i2, j1, j2 in opcodes:
+            if tag == "equal" and count_words(a[i1:i2]) >= _KEPT_RUN:
                 if deleted or inserted:
                     out.append(["".join(deleted), "".join(inserted), False])
                     deleted, inserted = [], []
-                out.append(kept)
+                out.append(a[i1:i2])
             else:
-                deleted.append(kept or old)
-                inserted.append(kept or new)
+                deleted.append(a[i1:i2])
+                inserted.append(b[j1:j2])
         if deleted or inserted:
             out.append(["".join(deleted), "".join(inserted), False])
     return out
 
 
-def _has_kept_run(steps: Iterable[Step], count_words: Callable[[str], int]) -> bool:
+def _has_kept_run(a: str, opcodes: Opcodes, count_words: Callable[[str], int]) -> bool:
     """Whether the diff keeps ``_KEPT_RUN`` words in a row somewhere."""
-    return any(len(kept) >= _KEPT_RUN and count_words(kept) >= _KEPT_RUN for kept, _, _ in steps)
+    return any(
+        tag == "equal" and i2 - i1 >= _KEPT_RUN and count_words(a[i1:i2]) >= _KEPT_RUN
+        for tag, i1, i2, _, _ in opcodes
+    )
 
 
 def _count(text: str, chars: set[str]) -> int:
