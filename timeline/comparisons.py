@@ -14,8 +14,9 @@ from django.core.cache import cache
 from timeline.diff import ClauseInput, Comparison, compare_clauses, parse_text
 from timeline.models import Clause, Revision
 
-# Bump when the engine's results change, so cached comparisons of old code are not served.
-ENGINE_VERSION = 1
+# Bump when the engine's results change, or the classes they are pickled as (2: Block
+# became a named tuple), so cached comparisons of old code are not served.
+ENGINE_VERSION = 2
 CACHE_SECONDS = 60 * 60 * 24 * 7
 
 

@@ -67,3 +67,11 @@ def test_characters_skip_the_surrogates():
     code = alphabet.encode_tokens(words)
     assert not any(0xD800 <= ord(c) <= 0xDFFF for c in code)
     assert alphabet.decode(code) == words
+
+
+def test_words_beyond_the_surrogates_are_read_back():
+    words = Words()
+    text = " ".join(f"w{n}" for n in range(0xD800 + 10))
+    code = words.encode(text)
+    assert not any(0xD800 <= ord(c) <= 0xDFFF for c in code)
+    assert [words.word(c) for c in code[-12:]] == text.split()[-12:]

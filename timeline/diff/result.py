@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Kind(StrEnum):
@@ -65,14 +65,16 @@ class ClauseInput:
     parent: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One block of a text: its 0-based ``index`` in that text, and what it says.
 
     ``text`` never contains the label (that is ``number``, as printed, without a trailing
     full stop or dash) and has every run of whitespace collapsed to one space.
     ``section`` is ``None`` exactly for headings. ``parent`` is the index of the
     paragraph a sub-paragraph such as ``(a)`` belongs to, otherwise ``None``.
+
+    (A named tuple, not a frozen dataclass: a comparison makes one per paragraph, and a
+    tuple is made in a third of the time.)
     """
 
     index: int

@@ -1,4 +1,9 @@
-"""Tokens of a text, and the one-character-per-token encoding the C++ scorers work on."""
+"""Texts spelt one character per word or token, the encodings the C++ scorers work on.
+
+`Words`: one character per lower-cased word, what the alignment scores and indexes;
+`Alphabet`: one character per token (words, punctuation marks, spaces), what the word
+diffs run on, and the way back to the text.
+"""
 
 from __future__ import annotations
 
