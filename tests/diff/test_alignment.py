@@ -1,9 +1,13 @@
 """Alignment a person would sign: near-duplicates keep document order, repeated texts do
 not make false moves, rewrites need a second signal, moves say where from."""
 
+import random
+
 import pytest
+from rapidfuzz.distance import Indel
 
 from timeline.diff import Status, compare_texts, render_text
+from timeline.diff import align as align_module
 
 
 def layout(*paragraphs: str) -> str:
@@ -181,3 +185,25 @@ def test_an_unrelated_removal_next_to_an_edit_is_still_a_removal():
     new = layout("1. Welcomes the report of the Secretary-General of 3 May;")
     removed = next(c for c in compare_texts(old, new).alignment if c.old == 2)
     assert removed.joined is None
+
+
+@pytest.mark.parametrize("cutoff", [0.25, 0.5, 0.8, 0.95])
+def test_scores_by_length_miss_no_pair_that_reaches_the_cutoff(cutoff):
+    # Word codes of every length from 0 to 60 over a small alphabet, so that many pairs
+    # score near the cutoff: the length window must keep each pair a full scan keeps.
+    rng = random.Random(int(cutoff * 100))
+    codes = ["".join(rng.choices("abcdef", k=rng.randrange(61))) for _ in range(70)]
+    queries, choices = codes[:35], codes[35:]
+    found = list(align_module._scores(queries, choices, cutoff, align_module._WordSets()))
+    expected = []
+    for q, code in enumerate(queries):
+        if not code:
+            continue
+        pairs = sorted(
+            (-Indel.normalized_similarity(code, choice), k)
+            for k, choice in enumerate(choices)
+            if choice and Indel.normalized_similarity(code, choice) >= cutoff
+        )
+        expected += [(q, -negative, k) for negative, k in pairs]
+    assert len(choices) >= align_module._BY_LENGTH
+    assert found == expected

@@ -24,7 +24,7 @@ each block's rarest words), so the cost grows with the blocks, not their pairs.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -494,10 +494,13 @@ def _scores(
     if not choices:
         return
     index = None if len(queries) * len(choices) <= _FULL_SCAN else _WordIndex(choices, words_in)
+    lengths = _ByLength(choices) if index is None and len(choices) >= _BY_LENGTH else None
     for q, code in enumerate(queries):
         if not code:
             continue
-        if index is None:
+        if lengths is not None:
+            yield from ((q, score, k) for score, k in lengths.scores(code, cutoff))
+        elif index is None:
             for _, score, k in process.extract(
                 code, choices, scorer=Indel.normalized_similarity, limit=None, score_cutoff=cutoff
             ):
@@ -513,6 +516,42 @@ def _scores(
                 score_cutoff=cutoff,
             ):
                 yield q, score, near[n]
+
+
+# From this many choices, a full scan scores only the choices whose length allows the cutoff.
+_BY_LENGTH = 16
+
+
+class _ByLength:
+    """Choices sorted by length: a similarity of ``cutoff`` or more needs
+    2 × LCS ≥ cutoff × (m + n), so a choice of length n can reach it from a code of length
+    m only for m × c / (2 − c) ≤ n ≤ m × (2 − c) / c; the others are never scored (most
+    of them where the cutoff is high, as for paragraphs that changed section)."""
+
+    def __init__(self, choices: list[str]) -> None:
+        self.order = sorted(range(len(choices)), key=lambda k: len(choices[k]))
+        self.lengths = [len(choices[k]) for k in self.order]
+        self.choices = [choices[k] for k in self.order]
+
+    def scores(self, code: str, cutoff: float) -> list[tuple[float, int]]:
+        """(score, choice position) of the choices scoring ``cutoff`` or more, best first,
+        ties in choice order (as ``process.extract`` gives them)."""
+        m = len(code)
+        low = bisect_left(self.lengths, m * cutoff / (2 - cutoff) - 1e-9)
+        high = bisect_right(self.lengths, m * (2 - cutoff) / cutoff + 1e-9) if cutoff else None
+        found = [
+            (-score, self.order[low + n])
+            for _, score, n in process.extract(
+                code,
+                self.choices[low:high],
+                scorer=Indel.normalized_similarity,
+                limit=None,
+                score_cutoff=cutoff,
+            )
+            if self.lengths[low + n]
+        ]
+        found.sort()
+        return [(-negative, k) for negative, k in found]
 
 
 class _WordIndex:
