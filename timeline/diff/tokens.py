@@ -136,9 +136,9 @@ class Alphabet:
     each token as one character makes them compare token by token, at C++ speed for
     rapidfuzz, and can never split a word. One alphabet serves a whole comparison's word
     diffs, so that each paragraph is tokenized once (the alignment reads only words:
-    `Words`). A new token gets
-    its character inside the C loop that encodes a text (a ``defaultdict`` whose factory
-    is itself C), so encoding costs about what finding the tokens does.
+    `Words`). A new token gets its character inside the C loop that encodes a text (a
+    ``defaultdict`` whose factory is itself C), so encoding costs about what finding the
+    tokens does.
     """
 
     def __init__(self) -> None:
