@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,21 @@ def test_a_database_restart_between_requests_goes_unnoticed(served_through_a_pro
     status, _, body, _ = get(base + "/glossary/")
     assert status == 200, body
     assert "The database is unreachable" not in log.read_text()
+
+
+@pytest.mark.skipif(not POSTGRES, reason="the outage test runs on PostgreSQL")
+def test_after_an_outage_no_request_gets_a_connection_from_before_it(served_through_a_proxy):
+    """Each of the worker's threads keeps its own connection. Once the database answers
+    again, a thread whose kept connection dates from before the outage must not hand it to
+    a request (it was cut: the request would get a 503 and open a new outage)."""
+    base, proxy, log = served_through_a_proxy
+    # Every thread of the worker opens a connection (four at once, several times over).
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(lambda _: get(base + "/admin/login/")[0], range(32))) == {200}
+    proxy.stop()
+    assert get(base + "/admin/login/")[0] == 503
+    proxy.start()
+    time.sleep(1.2)  # the outage's Retry-After (1 s) has passed: the next request tries
+    statuses = [get(base + "/admin/login/")[0] for _ in range(24)]
+    assert statuses == [200] * 24, log.read_text()
+    assert log.read_text().count("The database is unreachable") == 1

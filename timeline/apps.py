@@ -11,6 +11,7 @@ class TimelineConfig(AppConfig):
         from timeline import (
             country_tallies,
             login_throttle,  # noqa: F401 (connects its signal receivers)
+            outage,
         )
         from timeline.search import ensure_sqlite_index
         from timeline.versions import install_triggers
@@ -19,3 +20,4 @@ class TimelineConfig(AppConfig):
         post_migrate.connect(install_triggers, sender=self)
         post_migrate.connect(country_tallies.refresh_after_migrate, sender=self)
         country_tallies.connect()
+        outage.connect()

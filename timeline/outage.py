@@ -8,6 +8,12 @@ every other request gets the 503 page with ``Retry-After`` at once. The first re
 that tries again: if the database answers, the outage is over (logged, with its length);
 if not, it lasts another `RETRY_AFTER` seconds. Nothing needs restarting.
 
+Each thread of a worker keeps its own connection. One made before an outage began was cut
+with it: a thread closes such a connection before its next request, so that the request
+connects afresh (no request pays a round trip to test its connection); with a pool, the
+first request that may try the database after an outage has the pool check its idle
+connections.
+
 How long a failing attempt can take is bounded by the database settings (connection,
 pool and statement timeouts, in `timeline.settings`), so that it is seconds, not the 30 s
 after which gunicorn kills a worker.
@@ -20,7 +26,8 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
+from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
@@ -34,6 +41,41 @@ UNREACHABLE = (OperationalError, InterfaceError)
 _lock = threading.Lock()
 _began: float | None = None  # time.monotonic() when the outage began
 _retry_at = 0.0
+# How many outages this process has seen begin; each connection is stamped with the
+# number when it is made, and one stamped before the last outage began is stale.
+_outages = 0
+
+
+def connect() -> None:
+    """Stamp each new connection with the outages seen so far (called once, at start)."""
+    connection_created.connect(_stamp, dispatch_uid="timeline.outage")
+
+
+def _stamp(sender, connection, **kwargs) -> None:
+    connection.outages_seen = _outages
+
+
+_pool_checked = 0  # the outages after which a pool's idle connections were checked
+
+
+def drop_stale_connections() -> None:
+    """Before a request: close this thread's kept connection if it was made before the
+    last outage began (the database dropped it then, and the next query would fail); and,
+    the first time after an outage that the database may be tried, have a pool check its
+    idle connections, replacing the dropped ones."""
+    global _pool_checked
+    if (
+        connection.connection is not None
+        and getattr(connection, "outages_seen", 0) < _outages
+        and not connection.in_atomic_block  # (never a transaction under way)
+    ):
+        connection.close()
+    if _pool_checked < _outages and not is_down():
+        with _lock:
+            due, _pool_checked = _pool_checked < _outages, _outages
+        pool = getattr(connection, "pool", None)
+        if due and pool is not None and not pool.closed:
+            pool.check()
 
 
 def is_down() -> bool:
@@ -43,12 +85,13 @@ def is_down() -> bool:
 
 def failed(error: BaseException) -> None:
     """A request could not reach the database: open the outage, or extend it."""
-    global _began, _retry_at
+    global _began, _retry_at, _outages
     with _lock:
         now = time.monotonic()
         _retry_at = now + RETRY_AFTER
         if _began is None:
             _began = now
+            _outages += 1
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
             logger.error(
                 "The database is unreachable (%s: %s); readers get cached pages or a 503, "
@@ -88,6 +131,7 @@ class DatabaseOutageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        drop_stale_connections()
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
