@@ -15,7 +15,7 @@ from timeline.diff import ClauseInput, Comparison, compare_clauses, parse_text
 from timeline.models import Clause, Revision
 
 # Bump when the engine's results change, or the classes they are pickled as (2: Block
-# became a named tuple), so cached comparisons of old code are not served.
+# and Change became named tuples), so cached comparisons of old code are not served.
 ENGINE_VERSION = 2
 CACHE_SECONDS = 60 * 60 * 24 * 7
 

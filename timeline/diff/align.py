@@ -27,8 +27,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import chain
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -70,8 +70,7 @@ _RARE_WORDS = 6
 _INDEX_BITS = (1 << 21) - 1  # blocks in a lane: at most 2 million
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """An old block paired with a new block; ``in_order`` is false for moved pairs."""
 
     old: int

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
@@ -120,11 +119,11 @@ def _merges_and_splits(
         if change.status is Status.REMOVED:
             target = _neighbour_partner(change.old, old, new_of)
             if target is not None and _covered(old[change.old], new[target], words):
-                change = replace(change, joined=target)
+                change = change._replace(joined=target)
         elif change.status is Status.ADDED:
             source = _neighbour_partner(change.new, new, old_of)
             if source is not None and _covered(new[change.new], old[source], words):
-                change = replace(change, joined=source)
+                change = change._replace(joined=source)
         out.append(change)
     return out
 

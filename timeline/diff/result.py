@@ -73,8 +73,8 @@ class Block(NamedTuple):
     ``section`` is ``None`` exactly for headings. ``parent`` is the index of the
     paragraph a sub-paragraph such as ``(a)`` belongs to, otherwise ``None``.
 
-    (A named tuple, not a frozen dataclass: a comparison makes one per paragraph, and a
-    tuple is made in a third of the time.)
+    (Blocks and changes are named tuples, not frozen dataclasses: a comparison makes one
+    per paragraph, and a tuple is made in a third of the time.)
     """
 
     index: int
@@ -100,8 +100,7 @@ class Block(NamedTuple):
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One entry of the alignment: an old block, a new block, or a matched pair.
 
     Guarantees: ``removed`` has only ``old``, ``added`` only ``new``, every other status
