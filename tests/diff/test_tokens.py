@@ -32,8 +32,9 @@ def test_codes_spell_the_tokens_and_words_of_each_text(seed):
 
 
 # And for words: marks beyond ASCII (common and not), letters of other scripts, capitals
-# that lower-case beyond ASCII, and the character that separates a batch's texts.
-WORD_PIECES = [*PIECES, *"«»§°،؛é\u00c9\u0130\x1e\u2014\u2026", "Côte", "ДОКЛАД"]
+# that lower-case beyond ASCII, a lone surrogate, and the character that separates a
+# batch's texts.
+WORD_PIECES = [*PIECES, *"«»§°،؛é\u00c9\u0130\x1e\u2014\u2026\ud800", "Côte", "ДОКЛАД"]
 
 
 @pytest.mark.parametrize("seed", range(40))

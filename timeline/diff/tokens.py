@@ -53,7 +53,8 @@ def _word_bytes(text: str) -> bytes:
         for mark in _COMMON_MARKS:
             if mark in text:
                 text = text.replace(mark, " ")
-    return text.encode()
+    # (A lone surrogate, which no word holds, is encoded too, and mended out: see below.)
+    return text.encode("utf-8", "surrogatepass")
 
 
 class Words:
@@ -108,7 +109,7 @@ class Words:
         """Mend the new words beyond ASCII that are not one lower-cased word."""
         new = list(islice(self.code, self._checked, None))
         for key in filterfalse(bytes.isascii, new):
-            word = key.decode()
+            word = key.decode("utf-8", "surrogatepass")
             words = WORD.findall(word.lower())
             if words != [word]:
                 self._mended[self.code[key]] = "".join(self.code[w.encode()] for w in words)
@@ -121,11 +122,11 @@ class Words:
             n -= 0x800
         if n >= len(self._words):  # the words in order of their characters, read on need
             self._words.extend(islice(self.code, len(self._words), None))
-        return self._words[n].decode()
+        return self._words[n].decode("utf-8", "surrogatepass")
 
     def encode_word(self, word: str) -> str:
         """The character of one lower-cased word."""
-        return self.code[word.encode()]
+        return self.code[word.encode("utf-8", "surrogatepass")]
 
 
 class Alphabet:
