@@ -52,10 +52,11 @@ def get(url: str, timeout: float = 10) -> tuple[int, dict, str, float]:
     return status, headers, body.decode(), time.monotonic() - start
 
 
-@pytest.fixture
-def served_through_a_proxy(tmp_path, collected_static):
+@pytest.fixture(params=["kept connections", "pool"])
+def served_through_a_proxy(request, tmp_path, collected_static):
     """gunicorn (one worker, production settings) on a loaded throwaway database reached
-    through a proxy; yields (base address, proxy, the server's log file)."""
+    through a proxy, with each thread keeping its connection or with psycopg's pool
+    (DATABASE_POOL=1); yields (base address, proxy, the server's log file)."""
     params = settings.DATABASES["default"]
     proxy = TcpProxy((params.get("HOST") or "127.0.0.1", int(params.get("PORT") or 5432)))
     proxy.start()
@@ -65,6 +66,7 @@ def served_through_a_proxy(tmp_path, collected_static):
             database_url,
             collected_static,
             DATABASE_RETRY_AFTER="1",
+            DATABASE_POOL="1" if request.param == "pool" else "0",
             WEB_CONCURRENCY="1",
             HOST="127.0.0.1",
             PORT=str(app_port),

@@ -73,9 +73,16 @@ def drop_stale_connections() -> None:
     if _pool_checked < _outages and not is_down():
         with _lock:
             due, _pool_checked = _pool_checked < _outages, _outages
-        pool = getattr(connection, "pool", None)
-        if due and pool is not None and not pool.closed:
-            pool.check()
+        if due:
+            check_pool()
+
+
+def check_pool() -> None:
+    """Have the connection pool, if there is one, try each of its idle connections and
+    replace those the database dropped."""
+    pool = getattr(connection, "pool", None)
+    if pool is not None and not pool.closed:
+        pool.check()
 
 
 def is_down() -> bool:

@@ -178,13 +178,15 @@ def reader_page(view):
 def _current_version() -> versions.Version:
     """The content version, over a fresh connection if the kept one has gone bad (the
     database restarted): connections are not health-checked on every request, which
-    would cost every page a round trip."""
+    would cost every page a round trip. (A pool's other idle connections went bad with
+    it: they are checked before the second try.)"""
     try:
         return versions.current()
     except outage.UNREACHABLE:
         if connection.in_atomic_block:
             raise
         connection.close()
+        outage.check_pool()
         return versions.current()
 
 
