@@ -210,10 +210,6 @@ class Alphabet:
             codes = "".join(map(get, tokens)).split(space)
             self._token_chunks.update(zip(rest, codes, strict=True))
 
-    def encode_token(self, token: str) -> str:
-        """The character of one token."""
-        return self.code[token]
-
     @property
     def token(self) -> dict[str, str]:
         """Character -> the token it spells."""
@@ -225,12 +221,6 @@ class Alphabet:
         """The characters of whitespace tokens."""
         self._catch_up()
         return self._spaces
-
-    @property
-    def words(self) -> set[str]:
-        """The characters of word tokens."""
-        self._catch_up()
-        return set(filter(None, self._word_marks))
 
     def decode(self, code: str) -> str:
         """The text a code spells (for token codes, exactly the text encoded)."""

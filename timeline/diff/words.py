@@ -56,8 +56,9 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
     a = alphabet.encode_tokens(old)
     b = alphabet.encode_tokens(new)
     spaces, count_words = alphabet.spaces, alphabet.count_words
-    opcodes = _opcodes(a, b)
-    hunks = _restore_kept_runs(_cleanup(a, b, opcodes), count_words, len(a) * len(b))
+    exact = len(a) * len(b) <= _LCS_CELLS
+    opcodes = _opcodes(a, b, exact)
+    hunks = _restore_kept_runs(_cleanup(a, b, opcodes), count_words, exact)
 
     # Kept and total tokens, whitespace aside.
     kept = sum(len(hunk) - _count(hunk, spaces) for hunk in hunks if type(hunk) is str)
@@ -83,10 +84,10 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
 Opcodes = Sequence[tuple[str, int, int, int, int]]
 
 
-def _opcodes(a: str, b: str) -> Opcodes:
-    """The steps turning ``a`` into ``b``: the longest common subsequence, or, for texts
-    too long for it, diff-match-patch's own linear-memory diff."""
-    if len(a) * len(b) <= _LCS_CELLS:
+def _opcodes(a: str, b: str, exact: bool) -> Opcodes:
+    """The steps turning ``a`` into ``b``: the longest common subsequence if ``exact``,
+    else (texts too long for it) diff-match-patch's own linear-memory diff."""
+    if exact:
         return Indel.opcodes(a, b)
     opcodes = []
     i = j = 0
@@ -133,14 +134,12 @@ def _cleanup(a: str, b: str, opcodes: Opcodes) -> list:
     return hunks
 
 
-def _restore_kept_runs(hunks: list, count_words: Callable[[str], int], cells: int) -> list:
+def _restore_kept_runs(hunks: list, count_words: Callable[[str], int], exact: bool) -> list:
     """Semantic cleanup can fold words both texts share into a deletion and the insertion
     beside it; a run of ``_KEPT_RUN`` or more such words is taken back out as kept.
 
-    Beside an exact longest common subsequence (``cells``, the two codes' lengths
-    multiplied, within ``_LCS_CELLS``), a deletion and its insertion share no word until
-    a fold puts one in both: only the folded changes are looked at then."""
-    exact = cells <= _LCS_CELLS
+    Beside an ``exact`` longest common subsequence, a deletion and its insertion share no
+    word until a fold puts one in both: only the folded changes are looked at then."""
     out: list = []
     for hunk in hunks:
         if type(hunk) is str or not hunk[0] or not hunk[1] or (exact and not hunk[2]):

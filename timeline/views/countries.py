@@ -41,6 +41,14 @@ def countries(request):
 PROPOSALS_PER_PAGE = 5
 AMENDMENTS_PER_PAGE = 5
 ROWS_PER_PAGE = 20
+# The lists whose length a country's tally holds, and its field for each (not the clauses
+# proposed: the tally counts credits, and a clause may have two).
+_TALLIED = {
+    "amendments": "amendment_count",
+    "sponsored": "sponsorship_count",
+    "pens": "penholder_count",
+    "votes": "ballot_count",
+}
 
 
 def country(request, code: str):
@@ -54,45 +62,19 @@ def country(request, code: str):
         return HttpResponsePermanentRedirect(found.get_absolute_url())
     name = found.name
     # How many rows each list has, where the country's tally knows it at this version
-    # (counting them grew with the collection); the clauses proposed are counted, since
-    # the tally counts credits, and a clause may have two.
+    # (counting them grew with the collection).
     known = country_tallies.known_counts(found) or {}
-    # Each list: its parameter (and anchor, but #penholder), rows, page size, name, count.
+    # Each list: its parameter (and anchor, but #penholder), rows, page size, name.
     lists = [
-        (
-            "proposed",
-            found.proposed_clauses(),
-            PROPOSALS_PER_PAGE,
-            f"clauses {name} proposed",
-            None,
-        ),
-        (
-            "amendments",
-            found.moved_amendments(),
-            AMENDMENTS_PER_PAGE,
-            f"amendments {name} moved",
-            known.get("amendment_count"),
-        ),
-        (
-            "sponsored",
-            found.sponsored_drafts(),
-            ROWS_PER_PAGE,
-            f"drafts {name} sponsored",
-            known.get("sponsorship_count"),
-        ),
-        (
-            "pens",
-            found.held_pens(),
-            ROWS_PER_PAGE,
-            f"families where {name} held the pen",
-            known.get("penholder_count"),
-        ),
+        ("proposed", found.proposed_clauses(), PROPOSALS_PER_PAGE, f"clauses {name} proposed"),
+        ("amendments", found.moved_amendments(), AMENDMENTS_PER_PAGE, f"amendments {name} moved"),
+        ("sponsored", found.sponsored_drafts(), ROWS_PER_PAGE, f"drafts {name} sponsored"),
+        ("pens", found.held_pens(), ROWS_PER_PAGE, f"families where {name} held the pen"),
         (
             "votes",
             found.cast_ballots().select_related("country"),
             ROWS_PER_PAGE,
             f"votes {name} cast",
-            known.get("ballot_count"),
         ),
     ]
     anchors = {"pens": "penholder"}
@@ -105,9 +87,9 @@ def country(request, code: str):
                 param,
                 what=what,
                 anchor=anchors.get(param, param),
-                count=count,
+                count=known.get(_TALLIED.get(param)),
             )
-            for param, items, size, what, count in lists
+            for param, items, size, what in lists
         )
     except PageError as error:
         return bad_request(request, str(error))
