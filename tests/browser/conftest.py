@@ -5,11 +5,19 @@ are not used). Without it these tests are skipped and the run says so plainly; u
 CI=true a missing Chromium is an error, because CI must run them.
 """
 
+from __future__ import annotations
+
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
 # test itself (fixtures, assertions) are still synchronous and safe here.
@@ -67,13 +75,19 @@ def pytest_terminal_summary(terminalreporter, config):
         )
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import expect, sync_playwright
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Chromium under Playwright's sync API, in this thread, for as long as the block runs.
 
-    # A loaded two-core CI machine can take longer than Playwright's 5 s default to
-    # settle an htmx swap; waiting longer costs nothing when the page is quick.
-    expect.set_options(timeout=15_000)
+    The database connections this thread opened meanwhile are closed before Playwright
+    stops. Between its calls Playwright marks its event loop as running in this thread, and
+    while a loop runs Django keeps the thread's connections apart from the ones it keeps
+    otherwise (asgiref's Local holds them per context then). Once Playwright has stopped
+    they are out of reach: pytest-django's teardown at the session's end closes only the
+    others, and on PostgreSQL one left open keeps the test database from being dropped ("is
+    being accessed by other users")."""
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -81,6 +95,19 @@ def browser():
         )
         yield browser
         browser.close()
+        connections.close_all()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import expect
+
+    # A loaded two-core CI machine can take longer than Playwright's 5 s default to
+    # settle an htmx swap; waiting longer costs nothing when the page is quick.
+    expect.set_options(timeout=15_000)
+
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="session")
