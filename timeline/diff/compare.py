@@ -9,6 +9,7 @@ from rapidfuzz.distance import Indel
 
 from timeline.diff.align import align
 from timeline.diff.clean import visible
+from timeline.diff.gc_pause import gc_paused
 from timeline.diff.parse import parse_text
 from timeline.diff.result import (
     Block,
@@ -29,7 +30,8 @@ def compare_texts(old: str, new: str) -> Comparison:
 
     Block indexes in the result are the indexes ``parse_text`` gives.
     """
-    return _compare(tuple(parse_text(old)), tuple(parse_text(new)))
+    with gc_paused():
+        return _compare(tuple(parse_text(old)), tuple(parse_text(new)))
 
 
 def compare_clauses(old: Sequence[ClauseInput], new: Sequence[ClauseInput]) -> Comparison:
@@ -40,7 +42,8 @@ def compare_clauses(old: Sequence[ClauseInput], new: Sequence[ClauseInput]) -> C
     characters that print as nothing (`timeline.diff.clean.visible`). A clause's ``key``
     decides its alignment when the clause on the other side has one too.
     """
-    return _compare(_blocks(old), _blocks(new))
+    with gc_paused():
+        return _compare(_blocks(old), _blocks(new))
 
 
 def _blocks(clauses: Sequence[ClauseInput]) -> tuple[Block, ...]:
