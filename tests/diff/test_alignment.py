@@ -207,3 +207,19 @@ def test_scores_by_length_miss_no_pair_that_reaches_the_cutoff(cutoff):
         expected += [(q, -negative, k) for negative, k in pairs]
     assert len(choices) >= align_module._BY_LENGTH
     assert found == expected
+
+
+def test_the_word_index_proposes_by_shared_rare_words_then_nearest_then_first():
+    # 3,000 blocks, all holding "a" (a rank above 2**30 in an earlier encoding); block k
+    # also holds the word of its hundred, g(k // 100), and blocks 1,400, 1,500 and 1,600
+    # the word "z".
+    codes = ["a" + chr(0x4E00 + k // 100) for k in range(3000)]
+    for k in (1400, 1500, 1600):
+        codes[k] += "z"
+    index = align_module._WordIndex(codes, align_module._WordSets())
+    near = index.near("a" + chr(0x4E00 + 15) + "z", 1520)
+    # Block 1,500 shares all three words; then, of the blocks sharing two, the nearest
+    # to 1,520, the earlier of two as near first.
+    assert near[:6] == [1500, 1520, 1519, 1521, 1518, 1522]
+    assert near[-2:] == [1509, 1531]
+    assert len(near) == align_module._CANDIDATES
