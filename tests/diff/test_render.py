@@ -88,3 +88,18 @@ def test_text_rendering_marks_changes_wdiff_style():
         "PP1: Recalling its statement,",
         "1, edited: Decides to act within [-15-]{+7+} days;",
     ]
+
+
+def test_every_text_of_a_long_comparison_is_escaped_in_its_place():
+    # More texts than one escaping batch holds, one of them with a NUL (which the batches
+    # are joined with): each text still comes out escaped, in its own paragraph.
+    old = [ClauseInput("operative", str(n), f"Decides <{n}> & stays;") for n in range(1200)]
+    new = [ClauseInput("operative", str(n), f"Decides <{n}> & goes;") for n in range(1200)]
+    new[700] = ClauseInput("operative", "700", "Decides <700>\0 & goes;")
+    html = compare_clauses(old, new).to_html()
+    assert html.count("&lt;") == 1200
+    assert "<1" not in html
+    for n in (0, 499, 500, 699, 701, 1199):
+        assert f'data-new="{n}"><span class="redline-label">{n}, edited</span> ' in html
+        assert f'<p class="redline-text">Decides &lt;{n}&gt; &amp; <del>' in html
+    assert '<p class="redline-text">Decides &lt;700&gt;<ins>' in html

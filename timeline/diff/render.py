@@ -70,12 +70,23 @@ def render_html(comparison: Comparison) -> str:
     return "".join(parts)
 
 
+# Texts escaped per call: enough to make the calls few, few enough that each call's
+# strings stay in the processor's cache (the HTML of a 10,009-paragraph comparison took
+# 93 ms with one call over its 5 million characters, 75 ms in these batches).
+_ESCAPE_BATCH = 500
+
+
 def _escape_all(texts: list[str]) -> list[str]:
-    """Each of ``texts`` escaped, in one call while no text holds a NUL."""
-    joined = "\0".join(texts)
-    if not texts or joined.count("\0") != len(texts) - 1:
-        return list(map(escape, texts))
-    return escape(joined).split("\0")
+    """Each of ``texts`` escaped, a batch per call while no text holds a NUL."""
+    escaped: list[str] = []
+    for start in range(0, len(texts), _ESCAPE_BATCH):
+        batch = texts[start : start + _ESCAPE_BATCH]
+        joined = "\0".join(batch)
+        if joined.count("\0") != len(batch) - 1:
+            escaped += map(escape, batch)
+        else:
+            escaped += escape(joined).split("\0")
+    return escaped
 
 
 def render_text(comparison: Comparison) -> str:
