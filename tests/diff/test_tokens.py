@@ -90,3 +90,12 @@ def test_words_beyond_the_surrogates_are_read_back():
     code = words.encode(text)
     assert not any(0xD800 <= ord(c) <= 0xDFFF for c in code)
     assert [words.word(c) for c in code[-12:]] == text.split()[-12:]
+
+
+def test_token_codes_of_a_batch_larger_than_one_pass_spell_each_text():
+    rng = random.Random(11)
+    batch = ["".join(rng.choices(PIECES, k=rng.randrange(40))) for _ in range(4500)]
+    alphabet = Alphabet()
+    alphabet.prime(batch)
+    for text in batch:
+        assert alphabet.decode(alphabet.encode_tokens(text)) == text

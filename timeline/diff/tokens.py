@@ -43,6 +43,9 @@ _SEPARATOR = b"\x1e"  # between the texts of a batch; made a space inside a text
 # to stay in the processor's cache (10,009 paragraphs primed in 211 ms in one pass, in
 # 154 ms in passes of 500).
 _PRIME_BATCH = 500
+# The same for `Alphabet.prime`: two thirds of those paragraphs in 183 ms in one pass,
+# in 151 ms in passes of 2,000.
+_TOKENS_BATCH = 2000
 _SPACES = bytes(
     ord(chr(b).lower()) if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(128)
 ) + bytes(range(128, 256))
@@ -180,13 +183,15 @@ class Alphabet:
         costs far less than one per text (a comparison primes with every paragraph it
         diffs)."""
         texts = [text for text in dict.fromkeys(texts) if text not in self._tokens_of]
-        parts = list(map(methodcaller("split", " "), texts))
-        chunks = dict.fromkeys(chain.from_iterable(parts))
-        self._learn(list(filterfalse(self._token_chunks.__contains__, chunks)))
         space, get = self.code[" "], self._token_chunks.__getitem__
-        self._tokens_of.update(
-            zip(texts, [space.join(map(get, chunks)) for chunks in parts], strict=True)
-        )
+        for start in range(0, len(texts), _TOKENS_BATCH):
+            batch = texts[start : start + _TOKENS_BATCH]
+            parts = list(map(methodcaller("split", " "), batch))
+            chunks = dict.fromkeys(chain.from_iterable(parts))
+            self._learn(list(filterfalse(self._token_chunks.__contains__, chunks)))
+            self._tokens_of.update(
+                zip(batch, [space.join(map(get, chunks)) for chunks in parts], strict=True)
+            )
 
     def _chunks(self, text: str) -> list[str]:
         """The space-separated chunks of ``text`` ("[the", "Council,"), each one's codes
