@@ -88,7 +88,9 @@ def _opcodes(a: str, b: str, exact: bool) -> Opcodes:
     """The steps turning ``a`` into ``b``: the longest common subsequence if ``exact``,
     else (texts too long for it) diff-match-patch's own linear-memory diff."""
     if exact:
-        return Indel.opcodes(a, b)
+        # As plain tuples: unpacking rapidfuzz's own Opcode objects, step by step in the
+        # passes below, cost ten times as much.
+        return Indel.opcodes(a, b).as_list()
     opcodes = []
     i = j = 0
     for op, text in _DMP.diff_main(a, b, False):
@@ -156,7 +158,7 @@ def _restore_kept_runs(hunks: list, count_words: Callable[[str], int], exact: bo
             out.append(hunk)
             continue
         a, b = hunk[0], hunk[1]
-        opcodes = Indel.opcodes(a, b)
+        opcodes = Indel.opcodes(a, b).as_list()
         if not _has_kept_run(a, opcodes, count_words):
             out.append(hunk)
             continue
