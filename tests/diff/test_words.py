@@ -154,6 +154,32 @@ def test_invisible_characters_are_no_edit():
     assert change.status is Status.UNCHANGED
 
 
+def test_a_stray_direction_mark_in_a_latin_text_is_no_edit():
+    # Words of S/RES/2318 (2016) as the UN’s own file spells them, against the same words
+    # without its left-to-right mark: nothing a reader could see changed.
+    from timeline.diff import ClauseInput, Status, compare_clauses, compare_texts
+
+    official = "Requests the Secretary-General to conduct a strategic review of \u200eUNISFA;"
+    retyped = "Requests the Secretary-General to conduct a strategic review of UNISFA;"
+    old = [ClauseInput("operative", "1", official)]
+    new = [ClauseInput("operative", "1", retyped)]
+    (change,) = compare_clauses(old, new).alignment
+    assert change.status is Status.UNCHANGED
+    assert "\u200e" not in compare_clauses(old, new).to_html()
+    (change,) = compare_texts(f"1. {official}", f"1. {retyped}").alignment
+    assert change.status is Status.UNCHANGED
+
+
+def test_direction_marks_among_arabic_letters_stay():
+    # Between Arabic words, a right-to-left mark places the number and the comma beside
+    # it: it is part of what a reader sees.
+    from timeline.diff.clean import visible
+
+    arabic = "\u0642\u0631\u0627\u0631 \u200f2012\u200f\u060c \u0645\u062c\u0644\u0633"
+    assert visible(arabic) == arabic
+    assert visible("review \u200eof \u061cthe \u200fmandate") == "review of the mandate"
+
+
 def test_a_hundred_thousand_word_paragraph_is_diffed_exactly():
     old = " ".join(f"word{i % 997}" for i in range(100_000)) + ";"
     # Changed at both ends, so no common opening or ending shortens the work.

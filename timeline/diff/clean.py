@@ -7,7 +7,10 @@ made into the lines of its body.
   form feed between pages) is one; spaces of every width and tabs are plain spaces;
   characters that print as nothing (soft hyphens, zero-width spaces, the byte-order mark)
   go, and a non-breaking hyphen is a hyphen. Zero-width joiners between Arabic letters
-  shape the script and stay. Curly quotes, dashes and [square brackets] are kept.
+  shape the script and stay; so do the marks of writing direction (LRM, RLM, ALM) in a
+  text that holds right-to-left letters, where they can move a neighbouring comma or
+  number, while in any other text they change nothing a reader sees and go. Curly
+  quotes, dashes and [square brackets] are kept.
 - The page's furniture: the document's heading block (United Nations / S/2012/77 /
   Security Council / Distr.: General / the date / Original: English, the sponsors'
   "…: draft resolution" line, "Adopted by the Security Council at its …th meeting"), job
@@ -42,6 +45,11 @@ _IDLE_JOINERS = re.compile(
     "[\u200c\u200d](?:(?<![\u0600-\u06ff][\u200c\u200d])|(?![\u0600-\u06ff]))"
 )
 _SOFT_HYPHEN = "\u00ad"
+# The marks of writing direction (left-to-right, right-to-left, Arabic letter mark): they
+# print as nothing, and only order what stands around them among right-to-left letters.
+# The UN's own English texts hold stray ones ("a strategic review of \u200eUNISFA").
+_DIRECTION_MARKS = ("\u200e", "\u200f", "\u061c")
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 # Lines that are a page's furniture wherever they are.
 _FURNITURE = re.compile(
@@ -112,13 +120,16 @@ def _without_invisible(text: str) -> str:
         if invisible in text:
             # str.replace, not a regex: a regex tries every position of a long text.
             text = text.replace(invisible, "")
+    if any(mark in text for mark in _DIRECTION_MARKS) and not _RIGHT_TO_LEFT.search(text):
+        for mark in _DIRECTION_MARKS:
+            text = text.replace(mark, "")
     return text
 
 
 # Every character the first step or the footnote markers' removal look at: one scan of
 # the text finds which occur, and only their rules run (most texts need none).
 _UNUSUAL = re.compile(
-    "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u2010\u2011"
+    "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u200e\u200f\u061c\u2010\u2011"
     "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00b9\u00b2\u00b3\u2070-\u2079]"
 )
 # Furniture lines are short; longer lines are not tried against the patterns.
@@ -142,7 +153,7 @@ def _normalise(text: str, found: set[str]) -> str:
     return text
 
 
-_ZERO_WIDTH_CHARS = frozenset(_INVISIBLE_CHARS + _JOINERS)
+_ZERO_WIDTH_CHARS = frozenset(_INVISIBLE_CHARS + _JOINERS + _DIRECTION_MARKS)
 _ODD_SPACE_CHARS = frozenset(
     "\t\v\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 )
