@@ -180,6 +180,30 @@ def test_direction_marks_among_arabic_letters_stay():
     assert visible("review \u200eof \u061cthe \u200fmandate") == "review of the mandate"
 
 
+def test_letters_decomposed_or_in_ligatures_are_no_edit():
+    # "é" as one character (the official text) or as "e" and a combining acute (a PDF
+    # copy), "fi" as two letters or as the PDF's ligature: the same words to a reader.
+    from timeline.diff import ClauseInput, Status, compare_clauses, compare_texts
+
+    official = "D\u00e9cide de rester saisi de la question financi\u00e8re;"
+    copied = "De\u0301cide de rester saisi de la question \ufb01nancie\u0300re;"
+    old = [ClauseInput("operative", "1", official)]
+    new = [ClauseInput("operative", "1", copied)]
+    (change,) = compare_clauses(old, new).alignment
+    assert change.status is Status.UNCHANGED
+    assert change.ops == ((Op.EQUAL, official),)
+    (change,) = compare_texts(f"1. {official}", f"1. {copied}").alignment
+    assert change.status is Status.UNCHANGED
+
+
+def test_what_a_reader_sees_differently_stays_different():
+    # Composition is not compatibility: a Chinese full-width comma is not a comma.
+    from timeline.diff.clean import visible
+
+    assert visible("\u5b89\u5168\u7406\u4e8b\u4f1a\uff0c") == "\u5b89\u5168\u7406\u4e8b\u4f1a\uff0c"
+    assert visible("x\u00b2 \u2026") == "x\u00b2 \u2026"
+
+
 def test_a_hundred_thousand_word_paragraph_is_diffed_exactly():
     old = " ".join(f"word{i % 997}" for i in range(100_000)) + ";"
     # Changed at both ends, so no common opening or ending shortens the work.

@@ -3,7 +3,9 @@ made into the lines of its body.
 
 `clean_lines(text)` undoes what copying adds and keeps every word of the draft:
 
-- Unicode: every line break (CR LF, CR, Word's line and paragraph separators, the PDF's
+- Unicode: letters are composed (NFC: "e" and a combining acute, as some PDF copies give
+  them, are the "é" of the official text) and a PDF's ligatures ("ﬁ") are their letters;
+  every line break (CR LF, CR, Word's line and paragraph separators, the PDF's
   form feed between pages) is one; spaces of every width and tabs are plain spaces;
   characters that print as nothing (soft hyphens, zero-width spaces, the byte-order mark)
   go, and a non-breaking hyphen is a hyphen. Zero-width joiners between Arabic letters
@@ -29,6 +31,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from pathlib import Path
 
 BLANK = "\n"  # a blank line in the text
@@ -105,10 +108,31 @@ _HEADING_REACH = 40
 
 def visible(text: str) -> str:
     """The text without the characters that print as nothing (soft hyphens inside a line
-    included) and with non-breaking hyphens as hyphens: what a reader sees, so that a
-    comparison never shows an edit nobody can see."""
-    text = _without_invisible(text).replace("\u2011", "-").replace("\u2010", "-")
+    included), its letters composed and ligatures spelt out, and with non-breaking hyphens
+    as hyphens: what a reader sees, so that a comparison never shows an edit nobody can
+    see."""
+    text = _without_invisible(_composed(text)).replace("\u2011", "-").replace("\u2010", "-")
     return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
+
+
+# A PDF's Latin ligatures, as the letters they print (what NFKC would make of them; NFKC
+# itself would also rewrite what a reader does see, such as Chinese full-width commas).
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+    | {"\ufb05": "st", "\ufb06": "st"}
+)
+_LIGATURE_CHARS = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
+
+
+def _composed(text: str) -> str:
+    """The text with its letters composed (NFC) and its ligatures spelt out. An ASCII text,
+    or one already composed, is returned as it is after one pass in C."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    if any(ligature in text for ligature in _LIGATURE_CHARS):
+        text = text.translate(_LIGATURES)
+    return text
 
 
 def _without_invisible(text: str) -> str:
@@ -162,6 +186,7 @@ _SUPERSCRIPT_CHARS = frozenset("\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2
 
 def clean_lines(text: str) -> list[str]:
     """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
+    text = _composed(text)
     # The unusual characters the text holds, found in one pass from the first of them:
     # the rules below run only for those.
     first = _UNUSUAL.search(text)
