@@ -30,7 +30,8 @@ A copy of a UN PDF carries, and :func:`render_pdf_copy` reproduces:
   in some copies superscript digits, ``governments,¹``), and at the foot of its page a
   rule (``__________________``) then the note (``1 S/2012/123.``), wrapped;
 - what Word and PDF producers add: non-breaking spaces and hyphens, soft hyphens inside
-  words, zero-width spaces;
+  words, zero-width spaces; in some copies the font's ligatures (``ﬁ``, ``ﬂ``, ``ﬀ``) for
+  their letters, or accented letters decomposed (``e`` and a combining acute);
 - with ``blank_lines=False`` no blank line at all (as most PDF viewers copy), otherwise a
   blank line between paragraphs and around the page's furniture (as ``pdftotext`` does).
 
@@ -52,6 +53,8 @@ from __future__ import annotations
 import datetime
 import random
 import re
+import unicodedata
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -292,7 +295,7 @@ class _Copy:
             "\n".join(self.page(number, len(pages), lines, notes))
             for number, (lines, notes) in enumerate(pages, 1)
         )
-        return joint.join(texts) + "\n"
+        return _glyphs(joint.join(texts) + "\n")
 
     # Pages
 
@@ -503,6 +506,23 @@ class _Copy:
         if rng.random() < self.noise:
             line += " "
         return line
+
+
+_LIGATURES = {"ffi": "\ufb03", "ffl": "\ufb04", "ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02"}
+_LIGATURE = re.compile("ffi|ffl|ff|fi|fl")
+
+
+def _glyphs(text: str) -> str:
+    """How the copy's font spells its letters: in about one copy in four the ligatures
+    stand for their letters, in another the accented letters come decomposed. Drawn from
+    the text itself, not the copy's generator, so that adding this left every other
+    artefact of each seed as it was."""
+    draw = random.Random(zlib.crc32(text.encode())).random()
+    if draw < 0.25:
+        return _LIGATURE.sub(lambda found: _LIGATURES[found.group()], text)
+    if draw < 0.5:
+        return unicodedata.normalize("NFD", text)
+    return text
 
 
 def _replace_one(rng: random.Random, pattern: re.Pattern[str], line: str, new: str) -> str:
