@@ -1,6 +1,7 @@
 """Reading the UN's Akoma Ntoso files: identity, workflow, votes, paragraphs, refusals."""
 
 import datetime
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -560,3 +561,13 @@ def test_find_documents_refuses_a_missing_path(tmp_path):
     with pytest.raises(ReaderError) as refusal:
         find_documents([FILES, tmp_path / "nowhere"])
     assert str(refusal.value) == f"{tmp_path / 'nowhere'}: no such file or directory"
+
+
+def test_paragraph_texts_are_composed_as_a_reader_sees_them():
+    # The UN's Arabic file of resolution 2504 puts a shadda before a fatha over one lam,
+    # the other way round from Unicode's canonical order; the two orders look the same,
+    # and read, its text is in canonical composed form (NFC), as a search is typed.
+    raw = RES_2504_AR.read_text(encoding="utf-8")
+    assert not unicodedata.is_normalized("NFC", raw)
+    document = read_document(RES_2504_AR)
+    assert all(unicodedata.is_normalized("NFC", p.text) for p in document.paragraphs)

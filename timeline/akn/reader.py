@@ -55,6 +55,7 @@ from pathlib import Path
 from lxml import etree
 
 from timeline.akn.members import is_member_state
+from timeline.diff.clean import composed
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN = "http://un.org/akn4un"
@@ -665,8 +666,10 @@ def _elements(element: etree._Element) -> Iterator[etree._Element]:
 
 
 def _text(element: etree._Element) -> str:
-    """The element's text without footnotes, each run of whitespace one space."""
-    return " ".join("".join(_pieces(element)).split())
+    """The element's text without footnotes, each run of whitespace one space, its
+    letters composed (a few of the UN's files spell "Communiqué" with a combining acute,
+    which a search for the word would otherwise miss)."""
+    return composed(" ".join("".join(_pieces(element)).split()))
 
 
 def _pieces(element: etree._Element) -> Iterator[str]:

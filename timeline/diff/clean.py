@@ -111,7 +111,7 @@ def visible(text: str) -> str:
     included), its letters composed and ligatures spelt out, and with non-breaking hyphens
     as hyphens: what a reader sees, so that a comparison never shows an edit nobody can
     see."""
-    text = _without_invisible(_composed(text)).replace("\u2011", "-").replace("\u2010", "-")
+    text = _without_invisible(composed(text)).replace("\u2011", "-").replace("\u2010", "-")
     return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
 
 
@@ -124,7 +124,7 @@ _LIGATURES = str.maketrans(
 _LIGATURE_CHARS = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 
-def _composed(text: str) -> str:
+def composed(text: str) -> str:
     """The text with its letters composed (NFC) and its ligatures spelt out. An ASCII text,
     or one already composed, is returned as it is after one pass in C."""
     if text.isascii():
@@ -186,7 +186,7 @@ _SUPERSCRIPT_CHARS = frozenset("\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2
 
 def clean_lines(text: str) -> list[str]:
     """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
-    text = _composed(text)
+    text = composed(text)
     # The unusual characters the text holds, found in one pass from the first of them:
     # the rules below run only for those.
     first = _UNUSUAL.search(text)
