@@ -53,6 +53,19 @@ def test_every_word_must_match_whatever_the_case(syria, client):
     assert "Check the spelling" in page
 
 
+def test_a_query_with_decomposed_letters_finds_the_composed_text(syria, client):
+    # "é" typed as "e" and a combining acute (as some keyboards and copies give it) is
+    # the "é" the clause holds.
+    Clause.objects.filter(key="peaceful-resolution-no-intervention").update(
+        text="Endorses the Geneva Communiqu\u00e9 of 30 June 2012,"
+    )
+    composed = text_of(client.get(SEARCH, {"q": "communiqu\u00e9"}))
+    assert "1 clause matches" in composed
+    decomposed = text_of(client.get(SEARCH, {"q": "communique\u0301"}))
+    assert "1 clause matches" in decomposed
+    assert "Endorses the Geneva Communiqu\u00e9 of 30 June 2012," in decomposed
+
+
 def test_a_closer_match_ranks_first(syria, client):
     revision = Revision.objects.get(slug="r3-16-17-jan")
     Clause.objects.create(

@@ -10,6 +10,7 @@ from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
 from django.urls import reverse
 
 from timeline import search as rules
+from timeline.diff.clean import composed
 from timeline.models import (
     Clause,
     Country,
@@ -59,6 +60,11 @@ class SearchForm(forms.Form):
         self.fields["country"].choices = [("", "Any country")] + [
             (c.code.lower(), c.name) for c in countries
         ]
+
+    def clean_q(self) -> str:
+        # Letters composed as clause texts are (`timeline.diff.clean.composed`): "é" typed
+        # as "e" and a combining acute finds the "é" of a clause.
+        return composed(self.cleaned_data["q"])
 
     def clean_country(self) -> str:
         return self.cleaned_data["country"].upper()
