@@ -57,13 +57,13 @@ def test_a_query_with_decomposed_letters_finds_the_composed_text(syria, client):
     # "é" typed as "e" and a combining acute (as some keyboards and copies give it) is
     # the "é" the clause holds.
     Clause.objects.filter(key="peaceful-resolution-no-intervention").update(
-        text="Endorses the Geneva Communiqu\u00e9 of 30 June 2012,"
+        text="Endorses the Zanzibar Communiqu\u00e9 of 30 June 2012,"
     )
-    composed = text_of(client.get(SEARCH, {"q": "communiqu\u00e9"}))
+    composed = text_of(client.get(SEARCH, {"q": "zanzibar communiqu\u00e9"}))
     assert "1 clause matches" in composed
-    decomposed = text_of(client.get(SEARCH, {"q": "communique\u0301"}))
+    decomposed = text_of(client.get(SEARCH, {"q": "zanzibar communique\u0301"}))
     assert "1 clause matches" in decomposed
-    assert "Endorses the Geneva Communiqu\u00e9 of 30 June 2012," in decomposed
+    assert "Endorses the Zanzibar Communiqu\u00e9 of 30 June 2012," in decomposed
 
 
 def test_a_closer_match_ranks_first(syria, client):
@@ -361,6 +361,22 @@ def test_the_index_follows_an_admin_edit_of_a_clause(syria, client, django_user_
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
+def test_a_clause_edited_with_decomposed_letters_is_stored_composed(
+    syria, client, django_user_model
+):
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "pw"))
+    clause = Clause.objects.get(key="peaceful-resolution-no-intervention")
+    url = reverse("admin:timeline_clause_change", args=[clause.pk])
+    form = admin_form_data(client.get(url).content.decode(), "clause_form")
+    form["text"] = ["Endorses the Zanzibar Communique\u0301 of 30 June 2012,"]
+    response = client.post(url, form)
+    assert response.status_code == 302, text_of(response)
+    clause.refresh_from_db()
+    assert clause.text == "Endorses the Zanzibar Communiqu\u00e9 of 30 June 2012,"
+    found = text_of(client.get(SEARCH, {"q": "zanzibar communiqu\u00e9"}))
+    assert "1 clause matches" in found
+
+
 def test_the_sqlite_index_and_its_triggers_exist_after_every_migration(db):
     # Django remakes a SQLite table to alter it, dropping its triggers: a later migration
     # that alters timeline_clause without creating them again fails here.

@@ -17,6 +17,7 @@ from django.utils.html import format_html
 
 from timeline.admin_paste import revision_paste
 from timeline.comparisons import revision_compare
+from timeline.diff.clean import composed
 from timeline.login_throttle import ThrottledAdminAuthenticationForm
 from timeline.models import (
     Amendment,
@@ -136,8 +137,18 @@ class RevisionSourceInline(SourceLinkInline):
     model = RevisionSource
 
 
+class ComposedText(forms.ModelForm):
+    """A clause's text stored with its letters composed, as a paste and the official texts
+    are: the same glyphs ("é" copied as "e" and a combining acute is stored as "é"), so a
+    search finds it."""
+
+    def clean_text(self) -> str:
+        return composed(self.cleaned_data["text"])
+
+
 class ClauseInline(admin.StackedInline):
     model = Clause
+    form = ComposedText
     extra = 0
     fields = [
         ("position", "section", "number", "anchor"),
@@ -226,7 +237,7 @@ class RevisionForm(StaleEditCheck):
         return self.instance if self.instance.pk else None
 
 
-class ClauseForm(StaleEditCheck):
+class ClauseForm(StaleEditCheck, ComposedText):
     class Meta:
         model = Clause
         fields = [
