@@ -135,6 +135,13 @@ def test_a_pdf_page_joins_its_wrapped_lines_and_drops_its_headers_and_footers():
         ("Noting the\u200c request\u200d,", "Noting the request,"),
         # A stray left-to-right mark goes from a Latin text (the UN's own files hold some).
         ("Requests a review of \u200eUNISFA,", "Requests a review of UNISFA,"),
+        # On a line of Arabic, a right-to-left mark places the number beside it: it stays.
+        (
+            "Requests a review of \u200eUNISFA,\n\n"
+            "\u0625\u0630 \u200f2012 \u0645\u062c\u0644\u0633\u060c",
+            "Requests a review of UNISFA,\n\n"
+            "\u0625\u0630 \u200f2012 \u0645\u062c\u0644\u0633\u060c",
+        ),
         # Letters copied decomposed ("e" and a combining acute) are composed, and a PDF's
         # ligatures are their letters.
         ("D\u00e9cide de la C\u00f4te,", "De\u0301cide de la Co\u0302te,"),

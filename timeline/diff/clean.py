@@ -9,9 +9,9 @@ made into the lines of its body.
   form feed between pages) is one; spaces of every width and tabs are plain spaces;
   characters that print as nothing (soft hyphens, zero-width spaces, the byte-order mark)
   go, and a non-breaking hyphen is a hyphen. Zero-width joiners between Arabic letters
-  shape the script and stay; so do the marks of writing direction (LRM, RLM, ALM) in a
-  text that holds right-to-left letters, where they can move a neighbouring comma or
-  number, while in any other text they change nothing a reader sees and go. Curly
+  shape the script and stay; so do the marks of writing direction (LRM, RLM, ALM) on a
+  line that holds right-to-left letters, where they can move a neighbouring comma or
+  number, while on any other line they change nothing a reader sees and go. Curly
   quotes, dashes and [square brackets] are kept.
 - The page's furniture: the document's heading block (United Nations / S/2012/77 /
   Security Council / Distr.: General / the date / Original: English, the sponsors'
@@ -32,6 +32,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 BLANK = "\n"  # a blank line in the text
@@ -49,7 +50,8 @@ _IDLE_JOINERS = re.compile(
 )
 _SOFT_HYPHEN = "\u00ad"
 # The marks of writing direction (left-to-right, right-to-left, Arabic letter mark): they
-# print as nothing, and only order what stands around them among right-to-left letters.
+# print as nothing, and only order what stands around them among right-to-left letters
+# (in the same paragraph, which a line is part of).
 # The UN's own English texts hold stray ones ("a strategic review of \u200eUNISFA").
 _DIRECTION_MARKS = ("\u200e", "\u200f", "\u061c")
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u061b\u061d-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -135,19 +137,49 @@ def composed(text: str) -> str:
     return text
 
 
-def _without_invisible(text: str) -> str:
-    """The text without the characters that print as nothing, soft hyphens aside."""
-    if any(joiner in text for joiner in _JOINERS):
+def _without_invisible(text: str, found: set[str] | None = None) -> str:
+    """The text without the characters that print as nothing, soft hyphens aside.
+    ``found``, when given, holds every unusual character of the text (`_UNUSUAL`): the
+    characters it lacks are not looked for."""
+
+    def holds(char: str) -> bool:
+        return char in found if found is not None else char in text
+
+    if any(map(holds, _JOINERS)):
         # (First: whether a joiner joins is read from its neighbours as they were.)
         text = _IDLE_JOINERS.sub("", text)
     for invisible in _INVISIBLE_CHARS:
-        if invisible in text:
+        if holds(invisible):
             # str.replace, not a regex: a regex tries every position of a long text.
             text = text.replace(invisible, "")
-    if any(mark in text for mark in _DIRECTION_MARKS) and not _RIGHT_TO_LEFT.search(text):
-        for mark in _DIRECTION_MARKS:
-            text = text.replace(mark, "")
+    if any(map(holds, _DIRECTION_MARKS)):
+        text = _without_idle_marks(text)
     return text
+
+
+def _without_idle_marks(text: str) -> str:
+    """The text without the direction marks that order nothing: those on a line (a
+    paragraph, for a clause's text) without right-to-left letters. (Marks are few: each
+    is found with str.find, which a regex over a long text is ten times slower than.)"""
+    idle = []
+    for at in sorted(_positions(text, _DIRECTION_MARKS)):
+        line_end = text.find("\n", at)
+        line = (text.rfind("\n", 0, at) + 1, len(text) if line_end < 0 else line_end)
+        if not _RIGHT_TO_LEFT.search(text, *line):
+            idle.append(at)
+    if not idle:
+        return text
+    cuts = itertools.pairwise([-1, *idle, len(text)])
+    return "".join(text[start + 1 : end] for start, end in cuts)
+
+
+def _positions(text: str, chars: Iterable[str]) -> Iterator[int]:
+    """Where each of ``chars`` occurs in ``text``."""
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            yield at
+            at = text.find(char, at + 1)
 
 
 # Every character the first step or the footnote markers' removal look at: one scan of
@@ -169,7 +201,7 @@ def _normalise(text: str, found: set[str]) -> str:
     if _PARAGRAPH_SEPARATOR in found:
         text = text.replace(_PARAGRAPH_SEPARATOR, "\n\n")
     if found & _ZERO_WIDTH_CHARS:
-        text = _without_invisible(text)
+        text = _without_invisible(text, found)
     for hyphen in found & {"\u2011", "\u2010"}:
         text = text.replace(hyphen, "-")
     if found & _ODD_SPACE_CHARS:
