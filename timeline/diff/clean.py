@@ -159,8 +159,8 @@ def _without_invisible(text: str, found: set[str] | None = None) -> str:
 
 def _without_idle_marks(text: str) -> str:
     """The text without the direction marks that order nothing: those on a line (a
-    paragraph, for a clause's text) without right-to-left letters. (Marks are few: each
-    is found with str.find, which a regex over a long text is ten times slower than.)"""
+    paragraph, for a clause's text) without right-to-left letters. (Marks are few, so
+    each is found with str.find: a regex over a long text is ten times slower.)"""
     idle = []
     for at in sorted(_positions(text, _DIRECTION_MARKS)):
         line_end = text.find("\n", at)
