@@ -348,6 +348,16 @@ def test_the_index_follows_bulk_updates_and_deletes(syria, client):
     assert "No clause matches" in text_of(client.get(SEARCH, {"q": "zeppelin"}))
 
 
+def test_an_imported_clause_with_decomposed_letters_is_stored_composed(
+    syria, client, collection_data
+):
+    clause = collection_data["resolutions"][0]["revisions"][0]["clauses"][0]
+    clause["text"] = "Deplores the Zanzibar Communique\u0301,"
+    collection_import(data=collection_data)
+    assert Clause.objects.filter(text="Deplores the Zanzibar Communiqu\u00e9,").exists()
+    assert "1 clause matches" in text_of(client.get(SEARCH, {"q": "zanzibar communiqu\u00e9"}))
+
+
 def _edit_in_the_admin(client, django_user_model, text: str) -> Clause:
     """Russia's "no intervention" clause, its text replaced through the admin's form."""
     client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "pw"))

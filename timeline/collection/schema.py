@@ -63,6 +63,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from timeline import limits
+from timeline.diff.clean import composed
 from timeline.models import (
     AmendmentOutcome,
     DatePrecision,
@@ -350,7 +351,9 @@ def _references(what: str, *, unique_as: str | None = None) -> Any:
     return Annotated[list[str], WrapValidator(check)]
 
 
-ClauseText = _text(limits.CLAUSE_CHARACTERS)
+# A clause's letters are stored composed (NFC), as pasted and official texts are: "é"
+# written as "e" and a combining acute is the same text to a reader and to a search.
+ClauseText = Annotated[_text(limits.CLAUSE_CHARACTERS), AfterValidator(composed)]
 Description = _text(limits.DESCRIPTION_CHARACTERS)
 # Free text that may be empty.
 Prose = Annotated[str, StringConstraints(max_length=limits.NOTE_CHARACTERS)]
