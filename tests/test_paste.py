@@ -146,6 +146,8 @@ def test_a_pdf_page_joins_its_wrapped_lines_and_drops_its_headers_and_footers():
         # ligatures are their letters.
         ("D\u00e9cide de la C\u00f4te,", "De\u0301cide de la Co\u0302te,"),
         ("Noting the \ufb01nancial \ufb02ows,", "Noting the financial flows,"),
+        # Control characters print as nothing (a broken font copies some glyphs as them).
+        ("Noting the\x02 re\x00quest\x1f,", "Noting the request,"),
         # A zero-width non-joiner between Arabic letters shapes them: it stays.
         ("\u0645\u200c\u0646", "\u0645\u200c\u0646"),
         # Page furniture alone on a line is dropped.

@@ -91,15 +91,27 @@ def test_text_rendering_marks_changes_wdiff_style():
 
 
 def test_every_text_of_a_long_comparison_is_escaped_in_its_place():
-    # More texts than one escaping batch holds, one of them with a NUL (which the batches
-    # are joined with): each text still comes out escaped, in its own paragraph.
+    # More texts than one escaping batch holds: each text still comes out escaped, in its
+    # own paragraph.
     old = [ClauseInput("operative", str(n), f"Decides <{n}> & stays;") for n in range(1200)]
     new = [ClauseInput("operative", str(n), f"Decides <{n}> & goes;") for n in range(1200)]
-    new[700] = ClauseInput("operative", "700", "Decides <700>\0 & goes;")
     html = compare_clauses(old, new).to_html()
     assert html.count("&lt;") == 1200
     assert "<1" not in html
-    for n in (0, 499, 500, 699, 701, 1199):
+    for n in (0, 499, 500, 699, 700, 701, 1199):
         assert f'data-new="{n}"><span class="redline-label">{n}, edited</span> ' in html
         assert f'<p class="redline-text">Decides &lt;{n}&gt; &amp; <del>' in html
-    assert '<p class="redline-text">Decides &lt;700&gt;<ins>' in html
+
+
+def test_a_batch_holding_the_separator_is_escaped_text_by_text():
+    # The batches are joined with NUL, which a comparison's texts never hold (it prints
+    # as nothing, and goes); were one to, its batch is escaped text by text.
+    from timeline.diff.render import _escape_all
+
+    texts = [f"<{n}>" for n in range(1200)]
+    texts[700] = "<700>\0&"
+    escaped = _escape_all(texts)
+    assert escaped[700] == "&lt;700&gt;\0&amp;"
+    assert escaped[:2] == ["&lt;0&gt;", "&lt;1&gt;"]
+    assert escaped[-1] == "&lt;1199&gt;"
+    assert len(escaped) == 1200

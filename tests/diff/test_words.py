@@ -170,6 +170,8 @@ def test_invisible_characters_are_no_edit():
             "D\u00e9cide de rester saisi de la question financi\u00e8re;",
             "De\u0301cide de rester saisi de la question \ufb01nancie\u0300re;",
         ),
+        # Control characters, as a font with a broken encoding copies some glyphs.
+        ("Calls for humanitarian access;", "Calls for\x02 humanitarian\x00 access\x7f;"),
     ],
 )
 def test_what_prints_the_same_is_no_edit(official, copied):

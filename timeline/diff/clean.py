@@ -7,12 +7,12 @@ made into the lines of its body.
   them, are the "é" of the official text) and a PDF's ligatures ("ﬁ") are their letters;
   every line break (CR LF, CR, Word's line and paragraph separators, the PDF's
   form feed between pages) is one; spaces of every width and tabs are plain spaces;
-  characters that print as nothing (soft hyphens, zero-width spaces, the byte-order mark)
-  go, and a non-breaking hyphen is a hyphen. Zero-width joiners between Arabic letters
-  shape the script and stay; so do the marks of writing direction (LRM, RLM, ALM) on a
-  line that holds right-to-left letters, where they can move a neighbouring comma or
-  number, while on any other line they change nothing a reader sees and go. Curly
-  quotes, dashes and [square brackets] are kept.
+  characters that print as nothing (soft hyphens, zero-width spaces, the byte-order mark,
+  control characters) go, and a non-breaking hyphen is a hyphen. Zero-width joiners
+  between Arabic letters shape the script and stay; so do the marks of writing direction
+  (LRM, RLM, ALM) on a line that holds right-to-left letters, where they can move a
+  neighbouring comma or number, while on any other line they change nothing a reader
+  sees and go. Curly quotes, dashes and [square brackets] are kept.
 - The page's furniture: the document's heading block (United Nations / S/2012/77 /
   Security Council / Distr.: General / the date / Original: English, the sponsors'
   "…: draft resolution" line, "Adopted by the Security Council at its …th meeting"), job
@@ -49,6 +49,12 @@ _IDLE_JOINERS = re.compile(
     "[\u200c\u200d](?:(?<![\u0600-\u06ff][\u200c\u200d])|(?![\u0600-\u06ff]))"
 )
 _SOFT_HYPHEN = "\u00ad"
+# Control characters other than whitespace and line breaks: a font with a broken encoding
+# copies some glyphs as these; they print as nothing.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROL_CHARS = frozenset(
+    map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)])
+)
 # The marks of writing direction (left-to-right, right-to-left, Arabic letter mark): they
 # print as nothing, and only order what stands around them among right-to-left letters
 # (in the same paragraph, which a line is part of).
@@ -154,6 +160,8 @@ def _without_invisible(text: str, found: set[str] | None = None) -> str:
             text = text.replace(invisible, "")
     if any(map(holds, _DIRECTION_MARKS)):
         text = _without_idle_marks(text)
+    if found & _CONTROL_CHARS if found is not None else _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
     return text
 
 
@@ -186,7 +194,8 @@ def _positions(text: str, chars: Iterable[str]) -> Iterator[int]:
 # the text finds which occur, and only their rules run (most texts need none).
 _UNUSUAL = re.compile(
     "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u200e\u200f\u061c\u2010\u2011"
-    "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00b9\u00b2\u00b3\u2070-\u2079]"
+    "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00b9\u00b2\u00b3\u2070-\u2079"
+    "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
 )
 # Furniture lines are short; longer lines are not tried against the patterns.
 _FURNITURE_LENGTH = 48
@@ -200,7 +209,7 @@ def _normalise(text: str, found: set[str]) -> str:
         text = _LINE_BREAKS.sub("\n", text)
     if _PARAGRAPH_SEPARATOR in found:
         text = text.replace(_PARAGRAPH_SEPARATOR, "\n\n")
-    if found & _ZERO_WIDTH_CHARS:
+    if found & _PRINT_NOTHING:
         text = _without_invisible(text, found)
     for hyphen in found & {"\u2011", "\u2010"}:
         text = text.replace(hyphen, "-")
@@ -210,6 +219,7 @@ def _normalise(text: str, found: set[str]) -> str:
 
 
 _ZERO_WIDTH_CHARS = frozenset(_INVISIBLE_CHARS + _JOINERS + _DIRECTION_MARKS)
+_PRINT_NOTHING = _ZERO_WIDTH_CHARS | _CONTROL_CHARS
 _ODD_SPACE_CHARS = frozenset(
     "\t\v\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 )
