@@ -51,10 +51,10 @@ _IDLE_JOINERS = re.compile(
 _SOFT_HYPHEN = "\u00ad"
 # Control characters other than whitespace and line breaks: a font with a broken encoding
 # copies some glyphs as these; they print as nothing.
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _CONTROL_CHARS = frozenset(
     map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)])
 )
+_CONTROLS = re.compile("[" + "".join(sorted(_CONTROL_CHARS)) + "]")
 # The marks of writing direction (left-to-right, right-to-left, Arabic letter mark): they
 # print as nothing, and only order what stands around them among right-to-left letters
 # (in the same paragraph, which a line is part of).
@@ -119,7 +119,8 @@ def visible(text: str) -> str:
     included), its letters composed and ligatures spelt out, and with non-breaking hyphens
     as hyphens: what a reader sees, so that a comparison never shows an edit nobody can
     see."""
-    text = _without_invisible(composed(text)).replace("\u2011", "-").replace("\u2010", "-")
+    text = composed(text)
+    text = _without_invisible(text, _unusual(text)).replace("\u2011", "-").replace("\u2010", "-")
     return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
 
 
@@ -129,7 +130,7 @@ _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
     | {"\ufb05": "st", "\ufb06": "st"}
 )
-_LIGATURE_CHARS = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
+_LIGATURE_CHARS = frozenset(map(chr, _LIGATURES))
 
 
 def composed(text: str) -> str:
@@ -143,24 +144,18 @@ def composed(text: str) -> str:
     return text
 
 
-def _without_invisible(text: str, found: set[str] | None = None) -> str:
+def _without_invisible(text: str, found: set[str]) -> str:
     """The text without the characters that print as nothing, soft hyphens aside.
-    ``found``, when given, holds every unusual character of the text (`_UNUSUAL`): the
-    characters it lacks are not looked for."""
-
-    def holds(char: str) -> bool:
-        return char in found if found is not None else char in text
-
-    if any(map(holds, _JOINERS)):
+    ``found`` holds the text's unusual characters (`_unusual`): only those are looked for."""
+    if found.intersection(_JOINERS):
         # (First: whether a joiner joins is read from its neighbours as they were.)
         text = _IDLE_JOINERS.sub("", text)
-    for invisible in _INVISIBLE_CHARS:
-        if holds(invisible):
-            # str.replace, not a regex: a regex tries every position of a long text.
-            text = text.replace(invisible, "")
-    if any(map(holds, _DIRECTION_MARKS)):
+    for invisible in found.intersection(_INVISIBLE_CHARS):
+        # str.replace, not a regex: a regex tries every position of a long text.
+        text = text.replace(invisible, "")
+    if found.intersection(_DIRECTION_MARKS):
         text = _without_idle_marks(text)
-    if found & _CONTROL_CHARS if found is not None else _CONTROLS.search(text):
+    if found & _CONTROL_CHARS:
         text = _CONTROLS.sub("", text)
     return text
 
@@ -195,8 +190,17 @@ def _positions(text: str, chars: Iterable[str]) -> Iterator[int]:
 _UNUSUAL = re.compile(
     "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u200e\u200f\u061c\u2010\u2011"
     "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00b9\u00b2\u00b3\u2070-\u2079"
-    "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]"
+    + "".join(sorted(_CONTROL_CHARS))
+    + "]"
 )
+
+
+def _unusual(text: str) -> set[str]:
+    """The unusual characters ``text`` holds, found in one pass from the first of them."""
+    first = _UNUSUAL.search(text)
+    return set(_UNUSUAL.findall(text, first.start())) if first else set()
+
+
 # Furniture lines are short; longer lines are not tried against the patterns.
 _FURNITURE_LENGTH = 48
 
@@ -229,10 +233,8 @@ _SUPERSCRIPT_CHARS = frozenset("\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2
 def clean_lines(text: str) -> list[str]:
     """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
     text = composed(text)
-    # The unusual characters the text holds, found in one pass from the first of them:
-    # the rules below run only for those.
-    first = _UNUSUAL.search(text)
-    unusual = set(_UNUSUAL.findall(text, first.start())) if first else set()
+    # The rules below run only for the unusual characters the text holds.
+    unusual = _unusual(text)
     if unusual - _SUPERSCRIPT_CHARS:
         text = _normalise(text, unusual)
     lines: list[str] = []

@@ -6,6 +6,7 @@ Rendering never recomputes anything: it reads a :class:`~timeline.diff.result.Co
 from __future__ import annotations
 
 from html import escape
+from itertools import batched
 
 from timeline.diff.result import Block, Change, Comparison, Kind, Op, Section, Status
 
@@ -79,8 +80,7 @@ _ESCAPE_BATCH = 500
 def _escape_all(texts: list[str]) -> list[str]:
     """Each of ``texts`` escaped, a batch per call while no text holds a NUL."""
     escaped: list[str] = []
-    for start in range(0, len(texts), _ESCAPE_BATCH):
-        batch = texts[start : start + _ESCAPE_BATCH]
+    for batch in batched(texts, _ESCAPE_BATCH):
         joined = "\0".join(batch)
         if joined.count("\0") != len(batch) - 1:
             escaped += map(escape, batch)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from itertools import chain, compress, filterfalse, islice
+from itertools import batched, chain, compress, filterfalse, islice
 from operator import methodcaller, not_
 
 # Words and single punctuation marks, plus the whitespace between them, so that the
@@ -91,10 +91,10 @@ class Words:
         return code
 
     def prime(self, texts: Iterable[str]) -> None:
-        """Encode many texts at once, in one pass over them all joined."""
+        """Encode many texts at once, in a few passes over them joined (`_PRIME_BATCH`
+        texts each)."""
         texts = [text for text in dict.fromkeys(texts) if text not in self._of]
-        for start in range(0, len(texts), _PRIME_BATCH):
-            batch = texts[start : start + _PRIME_BATCH]
+        for batch in batched(texts, _PRIME_BATCH):
             joined = _word_bytes(" \x1e ".join(batch))
             if joined.count(_SEPARATOR) != len(batch) - 1:  # a text holds the separator
                 for text in batch:
@@ -184,8 +184,7 @@ class Alphabet:
         diffs)."""
         texts = [text for text in dict.fromkeys(texts) if text not in self._tokens_of]
         space, get = self.code[" "], self._token_chunks.__getitem__
-        for start in range(0, len(texts), _TOKENS_BATCH):
-            batch = texts[start : start + _TOKENS_BATCH]
+        for batch in batched(texts, _TOKENS_BATCH):
             parts = list(map(methodcaller("split", " "), batch))
             chunks = dict.fromkeys(chain.from_iterable(parts))
             self._learn(list(filterfalse(self._token_chunks.__contains__, chunks)))
