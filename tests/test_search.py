@@ -3,7 +3,11 @@ countries a query names; shows the matches safely, grouped by family; suggests a
 refuses malformed queries; answers htmx with only its results; and its index follows every
 change of a clause."""
 
+from importlib import import_module
+from types import SimpleNamespace
+
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,8 +15,9 @@ from django.urls import reverse
 from tests.admin_forms import admin_form_data
 from tests.helpers import text_of
 from timeline import search as rules
+from timeline import versions
 from timeline.collection import collection_import
-from timeline.models import Clause, Revision
+from timeline.models import Clause, Proposer, Revision
 
 SEARCH = "/search/"
 
@@ -356,6 +361,34 @@ def test_an_imported_clause_with_decomposed_letters_is_stored_composed(
     collection_import(data=collection_data)
     assert Clause.objects.filter(text="Deplores the Zanzibar Communiqu\u00e9,").exists()
     assert "1 clause matches" in text_of(client.get(SEARCH, {"q": "zanzibar communiqu\u00e9"}))
+
+
+def test_texts_stored_with_decomposed_letters_are_composed_by_migration_0013(syria, client):
+    # A database loaded before every way in composed letters keeps them decomposed, and
+    # PostgreSQL's search missed the clause; the migration composes what is stored.
+    clauses = Clause.objects.filter(key="peaceful-resolution-no-intervention")
+    clauses.update(text="Endorses the Zanzibar Communique\u0301 and its \ufb01ndings,")
+    proposer = Proposer.objects.order_by("pk").first()
+    Proposer.objects.filter(pk=proposer.pk).update(quote="Russia\u2019s communique\u0301")
+    untouched = Clause.objects.exclude(key="peaceful-resolution-no-intervention")
+    before = dict(untouched.values_list("pk", "text"))
+    version = versions.current()
+
+    migration = import_module("timeline.migrations.0013_compose_texts")
+    migration.compose(django_apps, SimpleNamespace(connection=connection))
+
+    assert clauses.get().text == "Endorses the Zanzibar Communiqu\u00e9 and its findings,"
+    assert Proposer.objects.get(pk=proposer.pk).quote == "Russia\u2019s communiqu\u00e9"
+    assert dict(untouched.values_list("pk", "text")) == before
+    assert versions.current().number > version.number
+    assert "1 clause matches" in text_of(client.get(SEARCH, {"q": "zanzibar communiqu\u00e9"}))
+
+
+def test_migration_0013_writes_nothing_when_every_text_is_composed(syria):
+    version = versions.current()
+    migration = import_module("timeline.migrations.0013_compose_texts")
+    migration.compose(django_apps, SimpleNamespace(connection=connection))
+    assert versions.current() == version
 
 
 def _edit_in_the_admin(client, django_user_model, text: str) -> Clause:
