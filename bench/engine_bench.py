@@ -60,7 +60,11 @@ At 40 and 1,000 paragraphs every run takes the best of interleaved repeats in th
 process. At 5,000 and 10,000 each run is a child process (this script with ``--run``) with
 a time limit (``--timeout``, 40 s by default, so that ``make bench`` ends within about
 three minutes); a run that reaches it keeps the best of the rounds it finished, or is
-printed as ``timeout`` and bounds the growth exponent from below, with a note.
+printed as ``timeout`` and bounds the growth exponent from below, with a note. The
+growth is timed apart (`measure_growth`): the engine on every size of a kind, each run a
+child process, the sizes in turn, three rounds, each size its best, so that a drift in the
+machine's speed meets every size alike; those are the engine's figures at 5,000 and
+10,000.
 ``--profile`` prints, instead, cProfile's ten most expensive functions (cumulative) of the
 engine on the cases of each SIZE (by default 40, the slowest renewal, and 1,000). It is a
 benchmark, not a test: nothing here fails on speed.
@@ -69,6 +73,7 @@ benchmark, not a test: nothing here fails on speed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import difflib
 import gc
@@ -113,6 +118,9 @@ CITED_SHARE = 0.1
 RARE = 40  # documents a paragraph may occur in and still propose a predecessor
 METHODS = ("engine", "floor", "difflib", "dmp")
 REPEATS = {40: 30, 1000: 10, 5000: 3, 10000: 3}
+# The growth's timing (`measure_growth`): rounds, and repeats of each size in each round.
+GROWTH_ROUNDS = 3
+GROWTH_REPEATS = {1000: 5, 5000: 1, 10000: 1}
 DMP_TIMEOUT = 1.0  # diff-match-patch's own default
 
 
@@ -527,40 +535,82 @@ def measure(case: Case, repeats: int) -> Figures:
     return figures
 
 
-def measure_apart(case: Case, repeats: int, timeout: float) -> tuple[Figures, list[str]]:
+def measure_apart(
+    case: Case, repeats: int, timeout: float, methods: Iterable[str] = METHODS
+) -> tuple[Figures, list[str]]:
     """Each run on ``case`` in a child process (this script with ``--run``), stopped
     after ``timeout`` seconds; a stopped run keeps the best of the rounds it finished."""
     figures = Figures()
     notes = []
+    with _written(case) as paths:
+        for method in methods:
+            found, note = _child(method, paths, repeats, timeout, case.label)
+            vars(figures).update(found)
+            notes += note
+    return figures, notes
+
+
+def measure_growth(cases: list[Case], timeout: float) -> tuple[list[Figures], list[str]]:
+    """The engine on each of ``cases`` (one kind, every size), each run in a child
+    process, the sizes taken in turn for `GROWTH_ROUNDS` rounds; each size keeps its best.
+    Timed so, every size meets the machine as it is over the same minute or two: timed
+    one after another, a drift in the machine's speed between the smallest size and the
+    largest moved the growth exponent by up to 0.05."""
+    best = [Figures() for _ in cases]
+    notes: list[str] = []
+    with contextlib.ExitStack() as stack:
+        paths = [stack.enter_context(_written(case)) for case in cases]
+        for _ in range(GROWTH_ROUNDS):
+            for case, where, figures in zip(cases, paths, best, strict=True):
+                repeats = GROWTH_REPEATS[case.target]
+                found, note = _child("engine", where, repeats, timeout, case.label)
+                notes += note
+                for name in ("compare", "html"):
+                    if name in found:
+                        found[name] = min(found[name], getattr(figures, name) or math.inf)
+                vars(figures).update(found)
+    return best, notes
+
+
+@contextlib.contextmanager
+def _written(case: Case) -> Iterator[tuple[Path, Path]]:
+    """The case's two texts in files, for a child process to read."""
     with tempfile.TemporaryDirectory() as directory:
         old, new = Path(directory, "old.txt"), Path(directory, "new.txt")
         old.write_text(case.old, encoding="utf-8")
         new.write_text(case.new, encoding="utf-8")
-        for method in METHODS:
-            command = [sys.executable, __file__, "--run", method, str(old), str(new)]
-            try:
-                done = subprocess.run(
-                    [*command, "--repeats", str(repeats)],
-                    capture_output=True,
-                    text=True,
-                    timeout=timeout,
-                    check=True,
-                )
-                output = done.stdout
-            except subprocess.TimeoutExpired as stopped:
-                output = stopped.stdout or ""
-                if isinstance(output, bytes):
-                    output = output.decode()
-                lines = [line for line in output.splitlines() if line.endswith("}")]
-                finished = f"after {len(lines)} of {repeats} rounds" if lines else "unfinished"
-                notes.append(f"{case.label}: {method} stopped at {timeout:.0f} s, {finished}")
-                if not lines:
-                    names = ("compare", "html") if method == "engine" else (method,)
-                    vars(figures).update(dict.fromkeys(names, math.inf))
-                output = "\n".join(lines)
-            if output.strip():
-                vars(figures).update(json.loads(output.strip().splitlines()[-1]))
-    return figures, notes
+        yield old, new
+
+
+def _child(
+    method: str, paths: tuple[Path, Path], repeats: int, timeout: float, label: str
+) -> tuple[dict[str, float | int], list[str]]:
+    """One child process's figures for ``method`` (``inf`` if it finished no round in
+    ``timeout`` seconds), and a note if it was stopped."""
+    command = [sys.executable, __file__, "--run", method, *map(str, paths)]
+    try:
+        done = subprocess.run(
+            [*command, "--repeats", str(repeats)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
+        output = done.stdout
+    except subprocess.TimeoutExpired as stopped:
+        output = stopped.stdout or ""
+        if isinstance(output, bytes):
+            output = output.decode()
+        lines = [line for line in output.splitlines() if line.endswith("}")]
+        finished = f"after {len(lines)} of {repeats} rounds" if lines else "unfinished"
+        note = [f"{label}: {method} stopped at {timeout:.0f} s, {finished}"]
+        if not lines:
+            names = ("compare", "html") if method == "engine" else (method,)
+            return dict.fromkeys(names, math.inf), note
+        return json.loads(lines[-1]), note
+    if not output.strip():
+        return {}, []
+    return json.loads(output.strip().splitlines()[-1]), []
 
 
 def run_alone(method: str, old_path: Path, new_path: Path, repeats: int) -> None:
@@ -622,8 +672,13 @@ def parse_notes(rows: list[tuple[Case, Figures]]) -> list[str]:
     return notes
 
 
-def verdicts(rows: list[tuple[Case, Figures]], timeout: float) -> None:
-    """The worst case, the goals, and the growth between sizes."""
+def verdicts(
+    rows: list[tuple[Case, Figures]],
+    growth: dict[str, list[tuple[Case, Figures]]],
+    timeout: float,
+) -> None:
+    """The worst case, the goals, and the growth between sizes (as `measure_growth`
+    timed it)."""
     measured = [(case, f) for case, f in rows if f.ratio is not None]
     worst_case, worst = max(measured, key=lambda row: row[1].ratio)
     stopped = [case.label for case, f in rows if f.engine is not None and math.isinf(f.engine)]
@@ -643,7 +698,7 @@ def verdicts(rows: list[tuple[Case, Figures]], timeout: float) -> None:
             f"{'met' if high <= goal else 'not met'}."
         )
     for kind in ("distinct", "repeated"):
-        sized = [(case.size, f.engine) for case, f in rows if case.kind == kind]
+        sized = [(case.size, f.engine) for case, f in growth[kind]]
         steps = [
             f"{n1:,}→{n2:,} {_exponent(n1, t1, n2, t2, timeout)}"
             for (n1, t1), (n2, t2) in itertools.pairwise(sized)
@@ -651,10 +706,13 @@ def verdicts(rows: list[tuple[Case, Figures]], timeout: float) -> None:
         (n1, t1), (n2, t2) = sized[0], sized[-1]
         overall = _exponent(n1, t1, n2, t2, timeout)
         verdict = "met" if overall[0] == "=" and float(overall[2:]) <= NLOGN else "not met"
-        chars = [len(case.old) + len(case.new) for case, _ in rows if case.kind == kind]
+        chars = [len(case.old) + len(case.new) for case, _ in growth[kind]]
+        timed = ", ".join(f"{n:,} in {milliseconds(t)} ms" for n, t in sized)
         by_chars = _exponent(chars[0], t1, chars[-1], t2, timeout)
         print(
-            f"Growth, {kind}: time ∝ n^e, {'; '.join(steps)}; {n1:,}→{n2:,} {overall} "
+            f"Growth, {kind} (the engine timed apart, the sizes in turn, best of "
+            f"{GROWTH_ROUNDS} rounds: {timed}): time ∝ n^e, {'; '.join(steps)}; "
+            f"{n1:,}→{n2:,} {overall} "
             f"(n log n: e ≤ {NLOGN}): {verdict}. The texts grew {chars[-1] / chars[0]:.1f}× "
             f"in characters: time ∝ characters^e, e {by_chars}."
         )
@@ -729,11 +787,21 @@ def main() -> None:
 
     rows: list[tuple[Case, Figures]] = []
     notes: list[str] = []
+    growth: dict[str, list[tuple[Case, Figures]]] = {}
+    for kind in ("distinct", "repeated"):
+        sized = [case for case in cases if case.kind == kind]
+        figures, stopped = measure_growth(sized, args.timeout)
+        growth[kind] = list(zip(sized, figures, strict=True))
+        notes += stopped
+    grown = {id(case): figures for kind in growth.values() for case, figures in kind}
+    others = [method for method in METHODS if method != "engine"]
     for case in cases:
         if case.target <= IN_PROCESS:
             rows.append((case, measure(case, REPEATS[case.target])))
         else:
-            figures, stopped = measure_apart(case, REPEATS[case.target], args.timeout)
+            # The engine as the growth's rounds timed it.
+            figures, stopped = measure_apart(case, REPEATS[case.target], args.timeout, others)
+            vars(figures).update({k: v for k, v in vars(grown[id(case)]).items() if v is not None})
             rows.append((case, figures))
             notes += stopped
         rows[-1][1].apart = moves_apart(case)
@@ -746,7 +814,7 @@ def main() -> None:
     table(rows)
     for note in [*parse_notes(rows), *notes]:
         print(f"Note: {note}.")
-    verdicts(rows, args.timeout)
+    verdicts(rows, growth, args.timeout)
     print(f"Took {time.perf_counter() - started:.0f} s.")
 
 
