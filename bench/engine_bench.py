@@ -556,8 +556,9 @@ def measure_growth(cases: list[Case], timeout: float) -> tuple[list[Figures], li
     """The engine on each of ``cases`` (one kind, every size), each run in a child
     process, the sizes taken in turn for `GROWTH_ROUNDS` rounds; each size keeps its best.
     Timed so, every size meets the machine as it is over the same minute or two: timed
-    one after another, a drift in the machine's speed between the smallest size and the
-    largest moved the growth exponent by up to 0.05."""
+    one after another, half a minute apart, a drift in the machine's speed between the
+    smallest size and the largest moved the growth exponent from run to run (1.13-1.21
+    over seven runs of one engine)."""
     best = [Figures() for _ in cases]
     notes: list[str] = []
     with contextlib.ExitStack() as stack:
