@@ -179,11 +179,17 @@ def printed(units: Units) -> str:
     return "\n\n".join([HEADING, *(line for unit in units for _, line in unit)])
 
 
+def is_held_out(unxml: Path) -> bool:
+    """Whether the texts under ``unxml`` are other than the shipped ones, which the tests
+    use."""
+    return unxml.resolve() != SHIPPED.resolve()
+
+
 def load_texts(unxml: Path) -> tuple[list[Text], str]:
     """The English resolutions under ``unxml`` in date order, and where they come from."""
     shipped: set[str] = set()
     where = f"{unxml}: the shipped documents, not held out"
-    if unxml.resolve() != SHIPPED.resolve():
+    if is_held_out(unxml):
         shipped = {read_document(path).symbol for path in find_documents([SHIPPED])}
         where = f"{unxml}, held out (without the {len(shipped)} documents the project ships)"
     documents = [
@@ -563,9 +569,9 @@ def measure(case: Case, repeats: int) -> Figures:
 
 
 def measure_apart(
-    case: Case, repeats: int, timeout: float, methods: Iterable[str] = METHODS
+    case: Case, repeats: int, timeout: float, methods: Iterable[str]
 ) -> tuple[Figures, list[str]]:
-    """Each run on ``case`` in a child process (this script with ``--run``), stopped
+    """Each of ``methods`` on ``case`` in a child process (this script with ``--run``), stopped
     after ``timeout`` seconds; a stopped run keeps the best of the rounds it finished."""
     figures = Figures()
     notes = []
@@ -851,7 +857,7 @@ def main() -> None:
     table(rows)
     for note in [*parse_notes(rows), *notes]:
         print(f"Note: {note}.")
-    verdicts(rows, growth, args.timeout, held_out=unxml.resolve() != SHIPPED.resolve())
+    verdicts(rows, growth, args.timeout, held_out=is_held_out(unxml))
     print(f"Took {time.perf_counter() - started:.0f} s.")
 
 
