@@ -223,3 +223,20 @@ def test_the_word_index_proposes_by_shared_rare_words_then_nearest_then_first():
     assert near[:6] == [1500, 1520, 1519, 1521, 1518, 1522]
     assert near[-2:] == [1509, 1531]
     assert len(near) == align_module._CANDIDATES
+
+
+def test_the_word_index_proposes_far_blocks_only_when_they_share_two_rare_words():
+    # 2,000 blocks of common words; blocks 100, 1,000 and 1,900 hold the rare word "y",
+    # block 1,950 the rare words "y" and "z". Asked from 1,000 for "y" and "z": 1,950
+    # shares two words and is proposed however far; 1,000 shares one and is near; 100
+    # and 1,900 share one only and lie further than `_ONE_WORD_NEAR`.
+    codes = ["ab" for _ in range(2000)]
+    for k in (100, 1000, 1900):
+        codes[k] += "y"
+    codes[1950] += "yz"
+    index = align_module._WordIndex(codes, align_module._WordSets())
+    assert index.near("yz", 1000) == [1950, 1000]
+    assert 1000 + align_module._ONE_WORD_NEAR < 1900
+    # Where the text is no longer than that, every block is near.
+    small = align_module._WordIndex([*codes[:200], "abz"], align_module._WordSets())
+    assert sorted(small.near("yz", 150)) == [100, 200]
