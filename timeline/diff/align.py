@@ -368,35 +368,15 @@ class _Aligner:
         points = sorted(
             [(i, j, 10.0) for i, j in fixed.items()] + near, key=lambda p: (p[0], -p[1])
         )
-        # New indexes by rank, for a Fenwick tree as small as the points.
-        ranks = {j: r for r, j in enumerate(sorted({p[1] for p in points}), start=1)}
-        size = len(ranks)
-        tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
-        weight = [0.0] * len(points)
-        previous = [-1] * len(points)
-        for position, (_, j, score) in enumerate(points):
-            best, at = 0.0, -1
-            k = ranks[j] - 1  # pairs ending before new block j
-            while k > 0:
-                if tree[k][0] > best:
-                    best, at = tree[k]
-                k -= k & -k
-            weight[position] = best + score
-            previous[position] = at
-            k = ranks[j]
-            while k <= size:
-                if tree[k][0] < weight[position]:
-                    tree[k] = (weight[position], position)
-                k += k & -k
+        # New indexes by rank, for a tree as small as the points.
+        ranks = {j: r for r, j in enumerate(sorted({p[1] for p in points}))}
         chosen: list[tuple[int, int, float]] = []
-        position = max(range(len(points)), key=weight.__getitem__)
         taken_old: set[int] = set()
-        while position != -1:
+        for position in _heaviest_chain([ranks[p[1]] for p in points], [p[2] for p in points]):
             i, j, score = points[position]
             if score < 10.0 and i not in self.pairs and j not in self.taken and i not in taken_old:
                 chosen.append((i, j, score))
                 taken_old.add(i)
-            position = previous[position]
         return chosen
 
     def _related(self, i: int, j: int) -> bool:
@@ -683,30 +663,46 @@ def _increasing(order: list[tuple[int, tuple[int, float]]]) -> set[int]:
     when two clauses swap places the unchanged one stays and the edited one is "moved".
     A Fenwick tree over new indexes keeps this O(n log n).
     """
-    count = len(order)
-    size = max((j for _, (j, _) in order), default=-1) + 1
-    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
-    weight = [0.0] * count
-    previous = [-1] * count
-    for position, (_, (j, similarity)) in enumerate(order):
+    # Each pair counts 1 plus its similarity scaled below 1 / count, so length always
+    # outweighs similarity.
+    scale = 1 / (len(order) + 1)
+    return set(
+        _heaviest_chain(
+            [j for _, (j, _) in order], [1 + similarity * scale for _, (_, similarity) in order]
+        )
+    )
+
+
+def _heaviest_chain(news: list[int], weights: list[float]) -> list[int]:
+    """Positions, last first, of the chain of items whose ``news`` (non-negative
+    integers) strictly increase along it with the heaviest total of ``weights``; of
+    chains as heavy, the one found first. A Fenwick tree of prefix maxima over ``news``
+    keeps this O(n log n); its best weights and their positions are two lists, so that
+    no tuple is made or read per step."""
+    size = max(news, default=-1) + 1
+    tree_weight = [0.0] * (size + 1)
+    tree_at = [-1] * (size + 1)
+    total = [0.0] * len(news)
+    previous = [-1] * len(news)
+    for position, (j, weight) in enumerate(zip(news, weights, strict=True)):
         best, at = 0.0, -1
-        k = j
+        k = j  # chains ending before j
         while k > 0:
-            if tree[k][0] > best:
-                best, at = tree[k]
-            k -= k & -k
-        # Each pair counts 1 plus its similarity scaled below 1 / count, so length
-        # always outweighs similarity.
-        weight[position] = best + 1 + similarity / (count + 1)
+            if tree_weight[k] > best:
+                best = tree_weight[k]
+                at = tree_at[k]
+            k &= k - 1
+        total[position] = here = best + weight
         previous[position] = at
         k = j + 1
         while k <= size:
-            if tree[k][0] < weight[position]:
-                tree[k] = (weight[position], position)
+            if tree_weight[k] < here:
+                tree_weight[k] = here
+                tree_at[k] = position
             k += k & -k
-    kept: set[int] = set()
-    position = max(range(count), key=weight.__getitem__, default=-1)
+    chain = []
+    position = max(range(len(news)), key=total.__getitem__, default=-1)
     while position != -1:
-        kept.add(position)
+        chain.append(position)
         position = previous[position]
-    return kept
+    return chain
