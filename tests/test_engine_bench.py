@@ -2,6 +2,7 @@
 texts hold too few distinct paragraphs for the larger sizes, and the benchmark says so
 instead of failing."""
 
+import math
 import sys
 from pathlib import Path
 
@@ -49,3 +50,22 @@ def test_growth_over_one_size_is_not_measured_and_says_why(shipped_cases, capsys
 
 def test_an_exponent_between_equal_sizes_is_unknown():
     assert engine_bench._exponent(285, 0.03, 285, 0.04, 40) == "?"
+
+
+def test_growth_is_given_beside_the_floors_own(shipped_cases, capsys):
+    cases, _ = shipped_cases
+    repeated = [case for case in cases if case.kind == "repeated"]
+    # The engine and the floor each take ten times as long from 1,000 to 10,000
+    # paragraphs (whatever the sizes the texts gave).
+    figures = [
+        engine_bench.Figures(compare=0.1 * 10**k, html=0.0, floor=0.02 * 10**k) for k in (0, 0.5, 1)
+    ]
+    growth = list(zip(repeated, figures, strict=True))
+    rows = [(case, figures[0]) for case in cases if case.kind != "repeated"] + growth
+    engine_bench.verdicts(rows, {"distinct": [], "repeated": growth}, timeout=40)
+    printed = next(
+        line for line in capsys.readouterr().out.splitlines() if "Growth, repeated" in line
+    )
+    exponent = math.log(10) / math.log(repeated[-1].size / repeated[0].size)
+    assert f"→{repeated[-1].size:,} = {exponent:.2f} (n log n" in printed
+    assert f"The floor, one linear pass, grew as n^e, e = {exponent:.2f}," in printed
