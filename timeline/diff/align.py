@@ -19,7 +19,8 @@ The order of decisions, most certain first:
 6. pairs outside the final longest increasing subsequence are *moved*.
 Two blocks that both carry a key are never paired unless the keys are equal. Candidate
 pairs in a large section are found through the words they share (an inverted index of
-each block's rarest words), so the cost grows with the blocks, not their pairs.
+each block's rarest words; a block sharing only one of them is a candidate only near where
+the other stood), so the cost grows with the blocks, not their pairs.
 """
 
 from __future__ import annotations
