@@ -750,15 +750,20 @@ def verdicts(
         by_chars = _exponent(chars[0], t1, chars[-1], t2, timeout)
         floors = {case.label: f.floor for case, f in rows}
         floor = _exponent(
-            n1, floors.get(growth[kind][0][0].label), n2, floors.get(growth[kind][-1][0].label), 0
+            chars[0],
+            floors.get(growth[kind][0][0].label),
+            chars[-1],
+            floors.get(growth[kind][-1][0].label),
+            timeout,
         )
         print(
             f"Growth, {kind} (the engine timed apart, the sizes in turn, best of "
             f"{GROWTH_ROUNDS} rounds: {timed}): time ∝ n^e, {'; '.join(steps)}; "
             f"{n1:,}→{n2:,} {overall} "
             f"(n log n: e ≤ {NLOGN}): {verdict}. The texts grew {chars[-1] / chars[0]:.1f}× "
-            f"in characters: time ∝ characters^e, e {by_chars}. The floor, one linear pass, "
-            f"grew as n^e, e {floor}, on this machine (the table's times)."
+            f"in characters: time ∝ characters^e, e {by_chars}; the floor's, one linear pass "
+            f"over those characters, e {floor} (the table's times): what this machine adds "
+            "to any linear work."
         )
 
 

@@ -55,8 +55,8 @@ def test_an_exponent_between_equal_sizes_is_unknown():
 def test_growth_is_given_beside_the_floors_own(shipped_cases, capsys):
     cases, _ = shipped_cases
     repeated = [case for case in cases if case.kind == "repeated"]
-    # The engine and the floor each take ten times as long from 1,000 to 10,000
-    # paragraphs (whatever the sizes the texts gave).
+    # The engine and the floor each take ten times as long from the smallest size to the
+    # largest.
     figures = [
         engine_bench.Figures(compare=0.1 * 10**k, html=0.0, floor=0.02 * 10**k) for k in (0, 0.5, 1)
     ]
@@ -68,4 +68,7 @@ def test_growth_is_given_beside_the_floors_own(shipped_cases, capsys):
     )
     exponent = math.log(10) / math.log(repeated[-1].size / repeated[0].size)
     assert f"→{repeated[-1].size:,} = {exponent:.2f} (n log n" in printed
-    assert f"The floor, one linear pass, grew as n^e, e = {exponent:.2f}," in printed
+    chars = [len(case.old) + len(case.new) for case in repeated]
+    by_chars = math.log(10) / math.log(chars[-1] / chars[0])
+    assert f"characters^e, e = {by_chars:.2f}; the floor's, one linear pass" in printed
+    assert f"over those characters, e = {by_chars:.2f} (the table's times)" in printed
