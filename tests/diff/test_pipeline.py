@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from tests.pdf_like import SAMPLE, SHIPPED
 from timeline.diff import Kind, parse_text
+from timeline.diff import parse as parse_module
 from timeline.diff.clean import BLANK, PAGE, clean_lines
 from timeline.paste import paste_parse
 
@@ -146,6 +147,26 @@ def test_a_long_paste_with_many_line_end_hyphens_reads_in_one_pass():
     got = texts(pasted[:199_000])
     assert got[0] == "Noting the humanitarian situation and the Secretary-General's report,"
     assert len(got) >= 1_900
+
+
+def test_whether_a_line_is_a_title_is_read_from_the_next_lines_not_a_copy_of_the_rest(
+    monkeypatch,
+):
+    # Each short capitalised line might be a title, decided by the line with text after
+    # it. Copying every line after it for each made parsing quadratic: 20,000 such lines
+    # took a second, a text of the largest size minutes.
+    class Lines(list):
+        read = 0
+
+        def __getitem__(self, key):
+            found = super().__getitem__(key)
+            Lines.read += len(found) if isinstance(key, slice) else 1
+            return found
+
+    monkeypatch.setattr(parse_module, "clean_lines", lambda text: Lines(clean_lines(text)))
+    blocks = parse_text("\n\n".join(["Designation Criteria"] * 2_000))
+    assert [block.text for block in blocks] == ["Designation Criteria"] * 2_000
+    assert Lines.read <= 3 * 2 * 2_000  # a title, a blank line: each read a few times
 
 
 def test_manage_py_parse_prints_the_clauses_as_json(tmp_path, capsys):

@@ -355,7 +355,7 @@ def _is_subheading(line: str, lines: list[str], index: int) -> bool:
         return False
     if _MAIN_LABEL.match(line) or _SUB_LABEL.match(line) or _HEADING.fullmatch(line):
         return False
-    following = next((x for x in lines[index + 1 :] if x not in (BLANK, PAGE)), None)
+    following = _next_line(lines, index)
     if following is None:
         return False
     if _MAIN_LABEL.match(following):
@@ -367,6 +367,16 @@ def _is_subheading(line: str, lines: list[str], index: int) -> bool:
     if _opens_paragraph(line) or len(words) > 8:
         return False
     return bool(_SUB_LABEL.match(following) or _opens_paragraph(following))
+
+
+def _next_line(lines: list[str], index: int) -> str | None:
+    """The first line with text after ``lines[index]``, read in place: a copy of the lines
+    after it, for each title a text might hold, made parsing quadratic (20,000 short
+    capitalised lines: a second)."""
+    for following in range(index + 1, len(lines)):
+        if lines[following] not in (BLANK, PAGE):
+            return lines[following]
+    return None
 
 
 def _label(text: str) -> tuple[str | None, str, bool, bool]:
