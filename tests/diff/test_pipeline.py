@@ -2,14 +2,18 @@
 footers, hyphenation, footnotes, no blank lines, subheadings. Each case failed before."""
 
 import json
+import random
+import re
 
 import pytest
 from django.core.management import call_command
 
 from tests.pdf_like import SAMPLE, SHIPPED
 from timeline.diff import Kind, parse_text
+from timeline.diff import clean as clean_module
 from timeline.diff import parse as parse_module
 from timeline.diff.clean import BLANK, PAGE, clean_lines
+from timeline.diff.parse import TextTooLong
 from timeline.paste import paste_parse
 
 HEADING_BLOCK = (
@@ -167,6 +171,108 @@ def test_whether_a_line_is_a_title_is_read_from_the_next_lines_not_a_copy_of_the
     blocks = parse_text("\n\n".join(["Designation Criteria"] * 2_000))
     assert [block.text for block in blocks] == ["Designation Criteria"] * 2_000
     assert Lines.read <= 3 * 2 * 2_000  # a title, a blank line: each read a few times
+
+
+def test_a_paragraph_past_the_limit_is_refused_before_the_rest_of_it_is_read(monkeypatch):
+    # 10,000 lines that never end a paragraph (365,000 characters). Each line joined
+    # reads the paragraph's end; joining all of them before refusing the paragraph made
+    # such a text quadratic (16,000 lines: 3.3 s, and 26 s for 4,000 lines of "(b) …").
+    joined = []
+    joins = parse_module.joins
+
+    def counting_joins(previous, line, hyphenated):
+        joined.append(line)
+        return joins(previous, line, hyphenated)
+
+    monkeypatch.setattr(parse_module, "joins", counting_joins)
+    line = "(b) all parties cease the violence and"
+    with pytest.raises(TextTooLong, match=r"Paragraph 1 \(“Demands.*limit for one paragraph"):
+        parse_text("Demands that\n" + "\n".join([line] * 10_000))
+    assert len(joined) < 20_100 / len(line) + 2
+
+
+def test_a_hyphen_joined_to_the_next_line_reads_the_word_before_it_from_the_end(monkeypatch):
+    # 700 hyphenated lines in one paragraph (17,500 characters): the word before each
+    # line-end hyphen was looked for over the whole paragraph so far, 6 million characters
+    # in all.
+    searched = []
+    word_end = clean_module._WORD_END
+
+    class Counting:
+        def search(self, text, pos=0, endpos=None):
+            searched.append((len(text) if endpos is None else endpos) - pos)
+            return word_end.search(text, pos, len(text) if endpos is None else endpos)
+
+    monkeypatch.setattr(clean_module, "_WORD_END", Counting())
+    (block,) = parse_text("Noting that\n" + "\n".join(["the hu-", "manitarian situ-"] * 350) + ".")
+    assert block.text.startswith("Noting that the humanitarian situthe humanitarian")
+    assert sum(searched) <= 700 * 65
+
+
+def test_a_word_longer_than_the_look_back_before_a_line_end_hyphen_is_read_whole():
+    long = "a" * 100
+    assert clean_module.joins(f"the {long}-", "tail", set()) == f"the {long}tail"
+    assert clean_module._last_word(f"x {long}-", len(long) + 2) == long
+    assert clean_module._last_word("x " + long, len(long) + 2) == long
+    assert clean_module._last_word("ends in a space ", 16) == ""
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "all;",
+        "all:",
+        "all.",
+        "all; and",
+        "all; or",
+        "all;     and",
+        "all;and",
+        "Poland",
+        "and",
+        "; and",
+        "all, and",
+        "all; band",
+        "all;  or",
+        "or",
+        "all",
+    ],
+)
+def test_the_end_of_a_list_item_is_read_as_the_pattern_read_it(paragraph):
+    item_end = re.compile(r"(?:[;:.]|;[ ]+(?:and|or))$")
+    assert parse_module._ends_item(paragraph) == bool(item_end.search(paragraph))
+
+
+def test_the_list_items_of_a_paragraph_are_collected_line_by_line_as_a_search_finds_them():
+    # The letters of the items written inside a paragraph, collected from each line as it
+    # is joined, are those a search of the whole paragraph finds, hyphens joined or not.
+    rng = random.Random(7)
+    pieces = [
+        "to: (a) the",
+        "(b) all",
+        "paragraph 3 (c)",
+        "and b) the",
+        "x (",
+        "d) y",
+        "-",
+        "resources",
+        "(e)",
+        "hu-",
+        "f) ",
+        "Council,",
+        "(g) and",
+        "z",
+    ]
+    for _ in range(300):
+        lines = [" ".join(rng.choices(pieces, k=rng.randrange(1, 4))) for _ in range(6)]
+        paragraph = lines[0]
+        inline = parse_module._inline_items(paragraph, 0)
+        for line in lines[1:]:
+            joined = len(paragraph)
+            paragraph = clean_module.joins(paragraph, line, set())
+            inline |= parse_module._inline_items(paragraph, joined)
+        for letter in "abcdefgh":
+            found = re.search(rf"[^\d\s)] \(?{letter}\) ", paragraph, re.IGNORECASE)
+            assert (letter in inline) == bool(found), (paragraph, letter)
 
 
 def test_manage_py_parse_prints_the_clauses_as_json(tmp_path, capsys):

@@ -142,7 +142,6 @@ _PREAMBULAR_WORDS = frozenset(
 # Preambular paragraphs end with a comma, but so do the inline items "(a) ..., (b) ..."
 # of a wrapped paragraph, so a comma ends a paragraph only before a paragraph label.
 _PARAGRAPH_END = ",;:."
-_ITEM_END = re.compile(r"(?:[;:.]|;[ ]+(?:and|or))$")
 
 
 # The largest inputs the engine reads: the longest resolutions run to 200,000 characters
@@ -249,6 +248,8 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
     hyphenated: set[str] | None = None
     paragraphs: list[tuple[str | None, str, bool, bool]] = []
     current = ""
+    # The letters of the list items written inside the paragraph so far (`_inline_items`).
+    inline: set[str] = set()
     blank = False
     for i, line in enumerate(lines):
         if line == BLANK:
@@ -262,25 +263,55 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
                 paragraphs.append(_label(current))
                 current = ""
             paragraphs.append((None, line, False, True))
-        elif current and _starts_paragraph(current, line, blank):
+        elif current and _starts_paragraph(current, line, blank, inline):
             paragraphs.append(_label(current))
             current = line
+            inline = _inline_items(current, 0)
         elif not current:
             current = line
+            inline = _inline_items(current, 0)
         else:
             if hyphenated is None and current[-1] == "-":
                 hyphenated = hyphenated_words(lines)
+            joined = len(current)
             current = joins(current, line, hyphenated or set())
+            inline |= _inline_items(current, joined)
+            if len(current) > MAX_PARAGRAPH_CHARS + _LABEL_ROOM:
+                # Read no further: every line joined to a paragraph reads its end, and a
+                # text with no paragraph breaks would be read over and over.
+                raise TextTooLong(
+                    f"Paragraph {len(paragraphs) + 1} (“{current[:40]}…”) runs past "
+                    f"{MAX_PARAGRAPH_CHARS:,} characters; the limit for one paragraph is "
+                    f"{MAX_PARAGRAPH_CHARS:,}. Is a blank line or a label missing between "
+                    "paragraphs?"
+                )
         blank = False
     if current:
         paragraphs.append(_label(current))
     return paragraphs
 
 
-def _starts_paragraph(previous: str, line: str, blank: bool) -> bool:
+# Room for a paragraph's label ("OP 3 bis.") beyond the limit of its text.
+_LABEL_ROOM = 64
+# A list item written inside a paragraph: "… resources to: (a) the protection …".
+_INLINE_ITEM = re.compile(r"[^\d\s)] \(?([a-z])\) ", re.IGNORECASE)
+
+
+def _inline_items(paragraph: str, joined: int) -> set[str]:
+    """The letters of the list items written inside ``paragraph`` (lower-cased), read
+    from a little before ``joined``, where a line was joined to it, so that each line is
+    read once (a join may have dropped the hyphen before it)."""
+    return {
+        match.group(1).lower()
+        for match in _INLINE_ITEM.finditer(paragraph, max(0, joined - len("x (a) ") - 1))
+    }
+
+
+def _starts_paragraph(previous: str, line: str, blank: bool, inline: set[str]) -> bool:
     """Whether ``line`` opens a new paragraph rather than continuing ``previous`` (the
-    paragraph so far): after a blank line, a heading or a closed paragraph when the line
-    opens with a label or an opening word."""
+    paragraph so far, holding the list items ``inline``): after a blank line, a heading or
+    a closed paragraph when the line opens with a label or an opening word. Only the ends
+    of ``previous`` are read, so that a paragraph of many lines is read in linear time."""
     if blank or _HEADING.fullmatch(previous) or _HEADING.fullmatch(line):
         return True
     closed = previous[-1] in _PARAGRAPH_END
@@ -288,27 +319,41 @@ def _starts_paragraph(previous: str, line: str, blank: bool) -> bool:
         return bool(closed)
     label = _SUB_LABEL.match(line)
     if label:
-        if _inline_item_before(label.group("sub"), previous):
+        if _inline_item_before(label.group("sub"), previous, inline):
             # "… resources to: (a) the protection of civilians; and" ⏎ "(b) ensuring …":
             # the list runs inside the paragraph.
             return False
         # After an item's end, or after a short lettered title ("(a) Protection of
         # Civilians") that the numbered items under it follow.
-        return bool(_ITEM_END.search(previous)) or (
-            bool(_SUB_LABEL.match(previous)) and len(previous.split()) <= 7
+        return _ends_item(previous) or (
+            bool(_SUB_LABEL.match(previous)) and len(previous.split(maxsplit=7)) <= 7
         )
     return bool(closed and previous[-1] != ":" and _opens_paragraph(line))
 
 
-def _inline_item_before(label: str, paragraph: str) -> bool:
+def _inline_item_before(label: str, paragraph: str, inline: set[str]) -> bool:
     """Whether the item before ``label`` ("(a)" before "(b)") stands inside ``paragraph``
-    as a list within its sentence ("resources to: (a) the protection …"), not as a
-    reference ("paragraph 3 (a)") or as the label of an item the paragraph is."""
+    (its items ``inline``) as a list within its sentence ("resources to: (a) the
+    protection …"), not as a reference ("paragraph 3 (a)") or as the label of an item the
+    paragraph is."""
     letter = label.strip("()").lower()
     if len(letter) != 1 or not "a" < letter <= "z" or _SUB_LABEL.match(paragraph):
         return False
-    before = re.escape(chr(ord(letter) - 1))
-    return re.search(rf"[^\d\s)] \(?{before}\) ", paragraph, re.IGNORECASE) is not None
+    return chr(ord(letter) - 1) in inline
+
+
+def _ends_item(paragraph: str) -> bool:
+    """Whether a paragraph so far ends as a list item does: ";", ":", ".", "; and" or
+    "; or" (read from its end)."""
+    if paragraph.endswith((";", ":", ".")):
+        return True
+    for word in (" and", " or"):
+        if paragraph.endswith(word):
+            end = len(paragraph) - len(word)
+            while end > 0 and paragraph[end - 1] == " ":
+                end -= 1
+            return end > 0 and paragraph[end - 1] == ";"
+    return False
 
 
 def _opens_paragraph(line: str) -> bool:
