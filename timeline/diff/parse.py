@@ -248,8 +248,8 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
     hyphenated: set[str] | None = None
     paragraphs: list[tuple[str | None, str, bool, bool]] = []
     current = ""
-    # The letters of the list items written inside the paragraph so far (`_inline_items`).
-    inline: set[str] = set()
+    # The list items written inside the paragraph so far.
+    inline = _InlineItems()
     blank = False
     for i, line in enumerate(lines):
         if line == BLANK:
@@ -266,16 +266,14 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
         elif current and _starts_paragraph(current, line, blank, inline):
             paragraphs.append(_label(current))
             current = line
-            inline = _inline_items(current, 0)
+            inline = _InlineItems()
         elif not current:
             current = line
-            inline = _inline_items(current, 0)
+            inline = _InlineItems()
         else:
             if hyphenated is None and current[-1] == "-":
                 hyphenated = hyphenated_words(lines)
-            joined = len(current)
             current = joins(current, line, hyphenated or set())
-            inline |= _inline_items(current, joined)
             if len(current) > MAX_PARAGRAPH_CHARS + _LABEL_ROOM:
                 # Read no further: every line joined to a paragraph reads its end, and a
                 # text with no paragraph breaks would be read over and over.
@@ -297,17 +295,27 @@ _LABEL_ROOM = 64
 _INLINE_ITEM = re.compile(r"[^\d\s)] \(?([a-z])\) ", re.IGNORECASE)
 
 
-def _inline_items(paragraph: str, joined: int) -> set[str]:
-    """The letters of the list items written inside ``paragraph`` (lower-cased), read
-    from a little before ``joined``, where a line was joined to it, so that each line is
-    read once (a join may have dropped the hyphen before it)."""
-    return {
-        match.group(1).lower()
-        for match in _INLINE_ITEM.finditer(paragraph, max(0, joined - len("x (a) ") - 1))
-    }
+class _InlineItems:
+    """The letters (lower-cased) of the list items written inside a paragraph as it is
+    read line by line: read only when asked (most paragraphs never are), and each part of
+    the paragraph once, from a little before where the last reading stopped (an item may
+    straddle a join, and a join may drop the hyphen before it)."""
+
+    def __init__(self) -> None:
+        self.letters: set[str] = set()
+        self.read = 0
+
+    def of(self, paragraph: str) -> set[str]:
+        if self.read < len(paragraph):
+            start = max(0, self.read - len("x (a) ") - 1)
+            self.letters.update(
+                match.group(1).lower() for match in _INLINE_ITEM.finditer(paragraph, start)
+            )
+            self.read = len(paragraph)
+        return self.letters
 
 
-def _starts_paragraph(previous: str, line: str, blank: bool, inline: set[str]) -> bool:
+def _starts_paragraph(previous: str, line: str, blank: bool, inline: _InlineItems) -> bool:
     """Whether ``line`` opens a new paragraph rather than continuing ``previous`` (the
     paragraph so far, holding the list items ``inline``): after a blank line, a heading or
     a closed paragraph when the line opens with a label or an opening word. Only the ends
@@ -331,7 +339,7 @@ def _starts_paragraph(previous: str, line: str, blank: bool, inline: set[str]) -
     return bool(closed and previous[-1] != ":" and _opens_paragraph(line))
 
 
-def _inline_item_before(label: str, paragraph: str, inline: set[str]) -> bool:
+def _inline_item_before(label: str, paragraph: str, inline: _InlineItems) -> bool:
     """Whether the item before ``label`` ("(a)" before "(b)") stands inside ``paragraph``
     (its items ``inline``) as a list within its sentence ("resources to: (a) the
     protection …"), not as a reference ("paragraph 3 (a)") or as the label of an item the
@@ -339,7 +347,7 @@ def _inline_item_before(label: str, paragraph: str, inline: set[str]) -> bool:
     letter = label.strip("()").lower()
     if len(letter) != 1 or not "a" < letter <= "z" or _SUB_LABEL.match(paragraph):
         return False
-    return chr(ord(letter) - 1) in inline
+    return chr(ord(letter) - 1) in inline.of(paragraph)
 
 
 def _ends_item(paragraph: str) -> bool:
