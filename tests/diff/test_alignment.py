@@ -240,3 +240,23 @@ def test_the_word_index_proposes_far_blocks_only_when_they_share_two_rare_words(
     # Where the text is no longer than that, every block is near.
     small = align_module._WordIndex([*codes[:200], "abz"], align_module._WordSets())
     assert sorted(small.near("yz", 150)) == [100, 200]
+
+
+def test_a_lane_of_long_paragraphs_is_scored_through_the_word_index(monkeypatch):
+    # 40 paragraphs a side of 1,000 words: 1,600 pairs, fewer than a full scan allows,
+    # but each slow to score (200 paragraphs of 2,500 words a side, each scored against
+    # each, took 30 s). The word index proposes at most `_CANDIDATES` for each.
+    rng = random.Random(11)
+    codes = ["".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(1000)) for _ in range(80)]
+    queries, choices = codes[:40], codes[40:]
+    scored = []
+    extract = align_module.process.extract
+
+    def counting(query, choices, **kwargs):
+        scored.append(len(choices))
+        return extract(query, choices, **kwargs)
+
+    monkeypatch.setattr(align_module.process, "extract", counting)
+    list(align_module._scores(queries, choices, 0.5, align_module._WordSets()))
+    assert len(queries) * len(choices) <= align_module._FULL_SCAN
+    assert sum(scored) <= len(queries) * align_module._CANDIDATES

@@ -64,6 +64,11 @@ TIE = 0.1
 ACROSS_SECTIONS = 0.8
 # Above this many old × new blocks in one lane, candidates come from the word index.
 _FULL_SCAN = 40_000
+# Or above this many words of the old blocks times words of the new (40,000 pairs of
+# 60-word paragraphs): scoring a pair of paragraphs of 2,500 words takes about 1 ms (its
+# words beyond the 256 characters rapidfuzz reads fastest), and 200 such paragraphs a
+# side, scored each against each, took 30 s.
+_FULL_SCAN_WORDS = _FULL_SCAN * 60 * 60
 # How many candidates the word index proposes for each block, and how many of a
 # block's rarest words it looks them up by.
 _CANDIDATES = 24
@@ -479,7 +484,12 @@ def _scores(
     the cost grows with the codes, not their pairs."""
     if not choices:
         return
-    index = None if len(queries) * len(choices) <= _FULL_SCAN else _WordIndex(choices, words_in)
+    index = None
+    if len(queries) * len(choices) > _FULL_SCAN or (
+        len(choices) > _CANDIDATES
+        and sum(map(len, queries)) * sum(map(len, choices)) > _FULL_SCAN_WORDS
+    ):
+        index = _WordIndex(choices, words_in)
     lengths = _ByLength(choices) if index is None and len(choices) >= _BY_LENGTH else None
     for q, code in enumerate(queries):
         if not code:
