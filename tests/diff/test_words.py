@@ -1,9 +1,11 @@
 """Word-level diff: exact reconstruction, tokens never split, replaced when mostly new."""
 
+import random
 from itertools import pairwise
 
 import pytest
 
+from timeline import limits
 from timeline.diff import Op
 from timeline.diff.clean import visible
 from timeline.diff.words import diff_words
@@ -208,3 +210,20 @@ def test_a_hundred_thousand_word_paragraph_is_diffed_exactly():
     ops = diff_words(old, new)
     assert "".join(text for op, text in ops if op is not Op.INSERT) == old
     assert "".join(text for op, text in ops if op is not Op.DELETE) == new
+
+
+def test_two_clauses_at_the_length_limit_are_diffed_exactly():
+    # 9,000 one-letter words (18,000 characters, within a clause's limit), a fifth of
+    # them changed: 18,000 tokens a side. Beyond 50 million token pairs the diff fell back
+    # to diff-match-patch, which ran to its 2 s limit and kept 6,788-6,898 words; the exact
+    # diff keeps 7,352, in about 70 ms.
+    rng = random.Random(4)
+    letters = list("abcdefghijklmnopqrst")
+    old_words = [rng.choice(letters) for _ in range(9_000)]
+    new_words = [w if rng.random() > 0.2 else rng.choice(letters) for w in old_words]
+    old, new = " ".join(old_words), " ".join(new_words)
+    assert len(old) <= limits.CLAUSE_CHARACTERS
+    ops = diff_words(old, new)
+    assert "".join(text for op, text in ops if op is not Op.INSERT) == old
+    assert "".join(text for op, text in ops if op is not Op.DELETE) == new
+    assert sum(len(text.split()) for op, text in ops if op is Op.EQUAL) >= 7_300
