@@ -590,9 +590,9 @@ class _WordIndex:
         low, high = where - _ONE_WORD_NEAR, where + _ONE_WORD_NEAR
         if len(hits) <= _CANDIDATES and (not hits or (low < min(hits) and max(hits) < high)):
             return list(dict.fromkeys(hits))
-        count = Counter(hits)
-        if len(count) <= _CANDIDATES:
-            return [k for k, n in count.items() if n > 1 or low < k < high]
+        shared = [(k, n) for k, n in Counter(hits).items() if n > 1 or low < k < high]
+        if len(shared) <= _CANDIDATES:
+            return [k for k, _ in shared]
         # Those sharing most of the words first, then the nearest, then the first: one
         # integer per block below 2**30, sorted in C on list.sort's fast path: fewer words
         # shared, then twice the distance, plus one after ``where`` (of two blocks as
@@ -602,8 +602,7 @@ class _WordIndex:
                 ((_RARE_WORDS - n) << 22) | (k - where) << 1 | 1
                 if k > where
                 else ((_RARE_WORDS - n) << 22) | (where - k) << 1
-                for k, n in count.items()
-                if n > 1 or low < k < high
+                for k, n in shared
             ]
         )
         return [

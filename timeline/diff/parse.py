@@ -187,11 +187,7 @@ def parse_text(text: str) -> list[Block]:
     section = Section.PREAMBULAR
     for number, body, is_sub, heading in _paragraphs(text):
         if len(body) > MAX_PARAGRAPH_CHARS:
-            raise TextTooLong(
-                f"Paragraph {len(blocks) + 1} (“{body[:40]}…”) is {len(body):,} characters "
-                f"long; the limit for one paragraph is {MAX_PARAGRAPH_CHARS:,}. Is a blank "
-                "line or a label missing between paragraphs?"
-            )
+            raise _too_long(len(blocks) + 1, body, f"is {len(body):,} characters long")
         if heading or (number is None and not is_sub and _HEADING.fullmatch(body)):
             blocks.append(Block(len(blocks), Kind.HEADING, None, None, body))
             continue
@@ -226,6 +222,14 @@ def parse_text(text: str) -> list[Block]:
             # (A first "(i)" with no lettered item above opens a list of roman items.)
             letter = block
     return blocks
+
+
+def _too_long(number: int, text: str, length: str) -> TextTooLong:
+    """The refusal of paragraph ``number`` (``text``), over the limit as ``length`` says."""
+    return TextTooLong(
+        f"Paragraph {number} (“{text[:40]}…”) {length}; the limit for one paragraph is "
+        f"{MAX_PARAGRAPH_CHARS:,}. Is a blank line or a label missing between paragraphs?"
+    )
 
 
 _ROMAN = re.compile(r"\(?(?=[ivxl])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})\)", re.IGNORECASE)
@@ -277,11 +281,8 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
             if len(current) > MAX_PARAGRAPH_CHARS + _LABEL_ROOM:
                 # Read no further: every line joined to a paragraph reads its end, and a
                 # text with no paragraph breaks would be read over and over.
-                raise TextTooLong(
-                    f"Paragraph {len(paragraphs) + 1} (“{current[:40]}…”) runs past "
-                    f"{MAX_PARAGRAPH_CHARS:,} characters; the limit for one paragraph is "
-                    f"{MAX_PARAGRAPH_CHARS:,}. Is a blank line or a label missing between "
-                    "paragraphs?"
+                raise _too_long(
+                    len(paragraphs) + 1, current, f"runs past {MAX_PARAGRAPH_CHARS:,} characters"
                 )
         blank = False
     if current:
