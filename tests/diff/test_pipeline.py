@@ -597,3 +597,105 @@ def test_a_list_inside_a_paragraph_wrapped_before_its_second_item_stays_in_it():
         ("(a)", "Protect civilians in accordance with paragraph 3 (a) to (e) of resolution 1856;"),
         ("(b)", "Carry out disarmament;"),
     ]
+
+
+# What a sweep of every English resolution and draft of the UN's repository with the usual
+# labels (1,172 files, each copied from its PDF with and without blank lines) found beyond
+# the sample: each a case of its own.
+@pytest.mark.parametrize(
+    ("pasted", "expected"),
+    [
+        # The next item of a list opens its own paragraph, however the one before ends
+        # (S/RES/1572: "… who support them," ⏎ "(b) supplies …").
+        (
+            "The Security Council,\n1. Decides that:\n(a) all States shall prevent arms sales to"
+            " groups and those who support them,\n(b) supplies of equipment are exempted,",
+            [
+                "Decides that:",
+                "all States shall prevent arms sales to groups and those who support them,",
+                "supplies of equipment are exempted,",
+            ],
+        ),
+        (
+            "The Security Council,\n1. Urges:\n(i) to settle it as agreed in June 2008, and\n"
+            "(ii) Acknowledge the border;",
+            ["Urges:", "to settle it as agreed in June 2008, and", "Acknowledge the border;"],
+        ),
+        # So does the next numbered paragraph (S/RES/1459: "… Declaration; and" ⏎ "3.").
+        (
+            "The Security Council,\n1. Welcomes it;\n2. Supports the Interlaken Declaration; and"
+            "\n3. Stresses the participation;",
+            [
+                "Welcomes it;",
+                "Supports the Interlaken Declaration; and",
+                "Stresses the participation;",
+            ],
+        ),
+        # And the first, after a preamble that ends without its comma (S/RES/2504).
+        (
+            "The Security Council,\nStressing the importance of full compliance with the\n"
+            "Council’s decisions\n1. Calls upon all parties to act;",
+            [
+                "Stressing the importance of full compliance with the Council’s decisions",
+                "Calls upon all parties to act;",
+            ],
+        ),
+        # Not a number inside a sentence.
+        (
+            "The Security Council,\n1. Recalls paragraph\n2. of resolution 2042 (2012);",
+            ["Recalls paragraph 2. of resolution 2042 (2012);"],
+        ),
+        # A paragraph's comma inside a closing quote ends it (S/RES/2692).
+        (
+            "The Security Council,\nWelcoming the “Code of Conduct for Transparent Elections,”\n"
+            "Reaffirming the importance of the rule of law,",
+            [
+                "Welcoming the “Code of Conduct for Transparent Elections,”",
+                "Reaffirming the importance of the rule of law,",
+            ],
+        ),
+        # A prefixed participle opens a paragraph (S/RES/1769), a name's compound does not
+        # (S/RES/2011).
+        (
+            "The Security Council,\nRecalling the Charter of the United Nations,\n"
+            "Re-affirming also its resolutions,\nStressing its responsibilities,\n"
+            "Afghan-led efforts to address them,",
+            [
+                "Recalling the Charter of the United Nations,",
+                "Re-affirming also its resolutions,",
+                "Stressing its responsibilities, Afghan-led efforts to address them,",
+            ],
+        ),
+        # "Security Council," is the heading only where a paragraph ended (S/RES/2181).
+        (
+            "The Security Council,\nRecalling the statements of the President of the\n"
+            "Security Council,\n1. Decides it;",
+            ["Recalling the statements of the President of the Security Council,", "Decides it;"],
+        ),
+        # Hyphens at a line end: numbers and acronyms keep theirs, and the text's own
+        # spelling decides over the lists ("Peacebuilding Commission").
+        (
+            "The Security Council,\nNoting the 12-\nmonth period, the COVID-\n19 pandemic, the"
+            " decade 2015-\n2024, OCHA-\ncoordinated clusters, the ten-\nsions, the peace-\n"
+            "building of the Peacebuilding Commission and the two-\nyear plan,",
+            [
+                "Noting the 12-month period, the COVID-19 pandemic, the decade 2015-2024, "
+                "OCHA-coordinated clusters, the tensions, the peacebuilding of the Peacebuilding "
+                "Commission and the two-year plan,"
+            ],
+        ),
+        # A document's part is no footnote marker: "Corr.1", "Add.2".
+        (
+            "The Security Council,\nNoting the report (S/2000/496 and Corr.1) and the"
+            " Agreement1 of 2000 and its addendum (S/2004/962/Add.2),\n__________________\n"
+            "1 S/2000/123.\n2 S/2000/124.\n\x0c1. Decides it;",
+            [
+                "Noting the report (S/2000/496 and Corr.1) and the Agreement of 2000 and its"
+                " addendum (S/2004/962/Add.2),",
+                "Decides it;",
+            ],
+        ),
+    ],
+)
+def test_pdf_copy_cases_the_whole_repository_found(pasted, expected):
+    assert texts(pasted) == expected

@@ -306,15 +306,23 @@ def _drop_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
     return kept, notes
 
 
+_NOT_A_MARKER = "".join(
+    rf"(?<!\b{part}\.)" for part in ("Add", "Corr", "Rev", "Amend", "Suppl", "Vol")
+)
+
+
 def _drop_markers(lines: list[str], notes: set[str]) -> list[str]:
     """The text without the footnote markers glued after a word or a mark ("arrested,1"),
     for the notes found; superscript digits glued so are always markers."""
     marker = None
     if notes:
         numbers = "|".join(sorted(notes, key=len, reverse=True))
-        # After a letter or a mark, not after a digit's decimal point ("12.2 million").
+        # After a letter or a mark, not after a digit's decimal point ("12.2 million"),
+        # nor where a number belongs to what it follows: a document's part ("Corr.1",
+        # "Add.2").
         marker = re.compile(
-            rf"(?:(?<=[A-Za-z,;:)\]”’\"])|(?<=[A-Za-z)]\.))(?:{numbers})(?=[\s,;:.)\]]|$)"
+            rf"(?:(?<=[A-Za-z,;:)\]”’\"])|(?<=[A-Za-z)]\.))"
+            rf"{_NOT_A_MARKER}(?:{numbers})(?=[\s,;:.)\]]|$)"
         )
     out = []
     for line in lines:
@@ -344,20 +352,22 @@ def _tidy(lines: list[str]) -> list[str]:
     return out
 
 
-def joins(previous: str, line: str, hyphenated: set[str]) -> str:
+def joins(previous: str, line: str, spelt: set[str]) -> str:
     """Two lines of one paragraph as one: a word hyphenated at the line end is joined
     ("hu-" "manitarian" → "humanitarian") unless the text spells it with its hyphen
-    elsewhere (`hyphenated`, lower-cased) or UN English does (`hyphenated.txt`, also for
-    what follows a name: "Syrian-" "led"); a capitalised tail keeps its hyphen with no
-    space ("Secretary-" "General", "Al-" "Qaida"); a soft hyphen always joins."""
+    elsewhere (`spelt`, the words the text holds within a line, lower-cased) or, where it
+    does not spell it joined either, UN English does (`hyphenated.txt`, also for what
+    follows a name: "Syrian-" "led"); a capitalised tail, a tail after an acronym and a
+    number keep their hyphen with no space ("Secretary-" "General", "Al-" "Qaida",
+    "OCHA-" "coordinated", "COVID-" "19", "12-" "month"); a soft hyphen always joins."""
     if previous.endswith(_SOFT_HYPHEN):
         return previous[:-1] + line
-    if (
-        previous.endswith("-")
-        and len(previous) > 1
-        and previous[-2].isalpha()
-        and line[:1].isalpha()
-    ):
+    if not previous.endswith("-") or len(previous) < 2 or not line[:1].isalnum():
+        return f"{previous} {line}"
+    if previous[-2].isdigit() or (previous[-2].isalpha() and line[0].isdigit()):
+        # Numbers are never hyphenated between syllables: "12-month", "2015-2024".
+        return previous + line
+    if previous[-2].isalpha() and line[0].isalpha():
         if line[0].isupper():
             return previous + line
         name = _last_word(previous, len(previous) - 1)
@@ -370,7 +380,15 @@ def joins(previous: str, line: str, hyphenated: set[str]) -> str:
             # A suspended hyphen: "troop- and police-contributing countries".
             return f"{previous} {line}"
         word = f"{head}-{tail}"
-        if word in hyphenated or word in _compounds() or head in _NUMBER_WORDS:
+        if word in spelt:
+            return previous + line
+        if head + tail in spelt:
+            # The text's own spelling wins over the lists: "peacebuilding".
+            return previous[:-1] + line
+        if word in _compounds() or (head in _NUMBER_WORDS and tail not in _SYLLABLES_AFTER_NUMBERS):
+            return previous + line
+        if len(name) > 1 and name.isupper():
+            # An acronym is not broken between syllables: "UNSMIL-facilitated".
             return previous + line
         if name[:1].isupper() and tail in _tails():
             # A name and what it qualifies: "Syrian-led", "CAR-owned".
@@ -401,6 +419,12 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+# What follows a number word's letters when a line end splits a word that only begins
+# with them: "ten-" "sion", "seven-" "teen", "one-" "rous".
+_SYLLABLES_AFTER_NUMBERS = frozenset(
+    {"sion", "sions", "ure", "ures", "ured", "dency", "dencies", "ets", "et", "able"}
+    | {"ant", "ants", "der", "ders", "dered", "ding", "ty", "teen", "teenth", "tieth", "rous"}
+)
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
 
 
@@ -425,6 +449,7 @@ def _tails() -> frozenset[str]:
 _WORD_END = re.compile(r"[\w\u00ad]+$")
 _WORD_START = re.compile(r"^\w+")
 _HYPHENATED_WORD = re.compile(r"\b\w+(?:-\w+)+\b")
+_PLAIN_WORD = re.compile(r"\w+")
 
 
 # How far back from a paragraph's end its last word is looked for first.
@@ -447,11 +472,13 @@ def _first_word(text: str) -> str:
     return match.group() if match else ""
 
 
-def hyphenated_words(lines: list[str]) -> set[str]:
-    """The hyphenated words the text spells within a line ("six-point"), lower-cased,
-    with each pair of neighbours of a longer one ("hard-to-reach": "hard-to", "to-reach")."""
+def spelt_words(lines: list[str]) -> set[str]:
+    """The words the text spells within a line, lower-cased: the hyphenated ones
+    ("six-point"), with each pair of neighbours of a longer one ("hard-to-reach":
+    "hard-to", "to-reach"), and the others ("peacebuilding")."""
     found: set[str] = set()
     for line in lines:
+        found.update(_PLAIN_WORD.findall(line.lower()))
         if "-" in line:
             for word in _HYPHENATED_WORD.findall(line):
                 found.update(_pairs(word.lower()))

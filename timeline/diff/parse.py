@@ -14,7 +14,7 @@ import re
 from itertools import chain
 
 from timeline import limits
-from timeline.diff.clean import BLANK, PAGE, clean_lines, hyphenated_words, joins
+from timeline.diff.clean import BLANK, PAGE, clean_lines, joins, spelt_words
 from timeline.diff.result import Block, Kind, Section
 
 _MAIN_LABEL = re.compile(
@@ -42,7 +42,8 @@ _HEADING = re.compile(
     r"|annexe(?:[ ]+[\w.]+)?|anexo(?:[ ]+[\w.]+)?|المرفق",
     re.IGNORECASE,
 )
-_FIRST_WORDS = re.compile(r"[^\W\d_]+")
+# Words, one after a prefix and its hyphen whole ("Re-emphasizing", not "Afghan-led").
+_FIRST_WORDS = re.compile(r"(?:(?:re|co|pre)-)?[^\W\d_]+", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # The Arabic text opens each preambular paragraph with "إذ" ("whereas").
 _ARABIC_PREAMBULAR = re.compile(r"(?:وإذ|إذ)\s")
@@ -142,6 +143,16 @@ _PREAMBULAR_WORDS = frozenset(
 # Preambular paragraphs end with a comma, but so do the inline items "(a) ..., (b) ..."
 # of a wrapped paragraph, so a comma ends a paragraph only before a paragraph label.
 _PARAGRAPH_END = ",;:."
+# Marks a paragraph's last mark may stand inside: "… Transparent Elections,”".
+_CLOSING_QUOTES = "”’\"'"
+
+
+def _last_mark(paragraph: str) -> str:
+    """A paragraph's last character, read past closing quotes."""
+    end = len(paragraph)
+    while end > 1 and paragraph[end - 1] in _CLOSING_QUOTES:
+        end -= 1
+    return paragraph[end - 1]
 
 
 # The largest inputs the engine reads: the longest resolutions run to 200,000 characters
@@ -163,9 +174,12 @@ def parse_text(text: str) -> list[Block]:
     - ``block.index`` is the block's position in the returned list; for text whose
       paragraphs are separated by blank lines that is the position of the paragraph.
       A paragraph also splits after a heading line, before a line starting with a
-      paragraph label when the line above ends with ``,`` ``;`` ``:`` or ``.``, and before
-      a line starting with a sub-paragraph label when the line above ends with ``;``
-      ``:`` ``.`` or ``; and``/``; or``: sub-paragraphs written on their own lines, and
+      paragraph label when the line above ends with ``,`` ``;`` ``:`` or ``.`` (a closing
+      quote after it aside) or the label is the next number (``3.`` after paragraph 2,
+      ``1.`` after an unnumbered one, a capitalised word after it), and before a line
+      starting with a sub-paragraph label when the line above ends with ``;`` ``:``
+      ``.`` or ``; and``/``; or`` or the label follows the paragraph's own (``(b)`` after
+      ``(a)``, ``(ii)`` after ``(i)``): sub-paragraphs written on their own lines, and
       text pasted without blank lines, still give one block per paragraph.
     - ``block.text`` has no label, and each run of whitespace (line breaks, tabs,
       non-breaking spaces) is one space; every other character is kept as-is.
@@ -261,7 +275,12 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
             continue
         if line == PAGE:
             continue
-        ended = not current or blank or current[-1] in _PARAGRAPH_END or _HEADING.fullmatch(current)
+        ended = (
+            not current
+            or blank
+            or _last_mark(current) in _PARAGRAPH_END
+            or _HEADING.fullmatch(current)
+        )
         if ended and _is_subheading(line, lines, i):
             if current:
                 paragraphs.append(_label(current))
@@ -276,7 +295,7 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
             inline = _InlineItems()
         else:
             if hyphenated is None and current[-1] == "-":
-                hyphenated = hyphenated_words(lines)
+                hyphenated = spelt_words(lines)
             current = joins(current, line, hyphenated or set())
             if len(current) > MAX_PARAGRAPH_CHARS + _LABEL_ROOM:
                 # Read no further: every line joined to a paragraph reads its end, and a
@@ -321,23 +340,85 @@ def _starts_paragraph(previous: str, line: str, blank: bool, inline: _InlineItem
     paragraph so far, holding the list items ``inline``): after a blank line, a heading or
     a closed paragraph when the line opens with a label or an opening word. Only the ends
     of ``previous`` are read, so that a paragraph of many lines is read in linear time."""
-    if blank or _HEADING.fullmatch(previous) or _HEADING.fullmatch(line):
+    if blank or _HEADING.fullmatch(previous):
         return True
-    closed = previous[-1] in _PARAGRAPH_END
-    if _MAIN_LABEL.match(line):
-        return bool(closed)
+    mark = _last_mark(previous)
+    closed = mark in _PARAGRAPH_END
+    if _HEADING.fullmatch(line):
+        # "The Security Council," opens the text; "… the President of the" ⏎ "Security
+        # Council," goes on.
+        return closed or line[:4].lower() == "the "
+    main = _MAIN_LABEL.match(line)
+    if main:
+        # Or the next number, whatever the paragraph above ends with: "… Declaration;
+        # and" ⏎ "3. Stresses", and "1. Calls upon" after a preamble.
+        return closed or _next_number(previous, main, line)
     label = _SUB_LABEL.match(line)
     if label:
         if _inline_item_before(label.group("sub"), previous, inline):
             # "… resources to: (a) the protection of civilians; and" ⏎ "(b) ensuring …":
             # the list runs inside the paragraph.
             return False
-        # After an item's end, or after a short lettered title ("(a) Protection of
-        # Civilians") that the numbered items under it follow.
-        return _ends_item(previous) or (
-            bool(_SUB_LABEL.match(previous)) and len(previous.split(maxsplit=7)) <= 7
+        # After an item's end, or after the item before it in its list, however that
+        # ends ("(a) … its supporters," ⏎ "(b) supplies"), or after a short lettered
+        # title ("(a) Protection of Civilians") that the numbered items under it follow.
+        item = _SUB_LABEL.match(previous)
+        return (
+            _ends_item(previous)
+            or (item is not None and label.group("sub").lower() in _successors(item.group("sub")))
+            or (item is not None and len(previous.split(maxsplit=7)) <= 7)
         )
-    return bool(closed and previous[-1] != ":" and _opens_paragraph(line))
+    return bool(closed and mark != ":" and _opens_paragraph(line))
+
+
+def _next_number(previous: str, label: re.Match[str], line: str) -> bool:
+    """Whether a line opening with a bare number ("3.") opens the paragraph that follows
+    the paragraph so far: numbered one less, or unnumbered and the number is 1; and a
+    capitalised word follows ("3. Stresses", not "… in paragraph" ⏎ "3. of")."""
+    number = label.group("bare")
+    if not number or not number.isdigit() or not line[label.end() : label.end() + 1].isupper():
+        return False
+    above = _MAIN_LABEL.match(previous)
+    if above is None:
+        return number == "1" and not _SUB_LABEL.match(previous)
+    return (above.group("bare") or "").isdigit() and int(above.group("bare")) + 1 == int(number)
+
+
+def _successors(label: str) -> tuple[str, ...]:
+    """The labels that may follow a list item's ("(a)": "(b)"; "(i)": "(j)" and "(ii)";
+    "c)": "d)"), lower-cased."""
+    inner = label.lower().strip("()")
+    wrap = "({})" if label.startswith("(") else "{})"
+    found = []
+    if len(inner) == 1 and "a" <= inner < "z":
+        found.append(wrap.format(chr(ord(inner) + 1)))
+    if _ROMAN.fullmatch(f"({inner})"):
+        value = _roman_value(inner)
+        if value:
+            found.append(wrap.format(_roman(value + 1)))
+    return tuple(found)
+
+
+_ROMAN_DIGITS = (("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for digits, worth in _ROMAN_DIGITS:
+        while value >= worth:
+            out += digits
+            value -= worth
+    return out
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a lower-case roman numeral up to l, or 0 if it is none."""
+    value, rest = 0, numeral
+    for digits, worth in _ROMAN_DIGITS:
+        while rest.startswith(digits):
+            value += worth
+            rest = rest[len(digits) :]
+    return value if not rest and _roman(value) == numeral else 0
 
 
 def _inline_item_before(label: str, paragraph: str, inline: _InlineItems) -> bool:
@@ -354,7 +435,7 @@ def _inline_item_before(label: str, paragraph: str, inline: _InlineItems) -> boo
 def _ends_item(paragraph: str) -> bool:
     """Whether a paragraph so far ends as a list item does: ";", ":", ".", "; and" or
     "; or" (read from its end)."""
-    if paragraph.endswith((";", ":", ".")):
+    if _last_mark(paragraph) in ";:.":
         return True
     for word in (" and", " or"):
         if paragraph.endswith(word):
