@@ -306,8 +306,12 @@ def _drop_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
     return kept, notes
 
 
-_NOT_A_MARKER = "".join(
-    rf"(?<!\b{part}\.)" for part in ("Add", "Corr", "Rev", "Amend", "Suppl", "Vol")
+_NOT_A_MARKER = (
+    "".join(rf"(?<!\b{part}\.)" for part in ("Add", "Corr", "Rev", "Amend", "Suppl", "Vol"))
+    # A part after a symbol's slash: "A/60/L.1", "EC-M-52/DEC.1".
+    + "".join(rf"(?<!/[A-Za-z]{{{n}}}\.)" for n in range(1, 5))
+    # A paragraph of another resolution: "OP1".
+    + r"(?<!\bOP)(?<!\bPP)"
 )
 
 
@@ -319,7 +323,7 @@ def _drop_markers(lines: list[str], notes: set[str]) -> list[str]:
         numbers = "|".join(sorted(notes, key=len, reverse=True))
         # After a letter or a mark, not after a digit's decimal point ("12.2 million"),
         # nor where a number belongs to what it follows: a document's part ("Corr.1",
-        # "Add.2").
+        # "A/60/L.1") or a paragraph ("OP1").
         marker = re.compile(
             rf"(?:(?<=[A-Za-z,;:)\]”’\"])|(?<=[A-Za-z)]\.))"
             rf"{_NOT_A_MARKER}(?:{numbers})(?=[\s,;:.)\]]|$)"

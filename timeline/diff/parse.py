@@ -39,9 +39,13 @@ _HEADING = re.compile(
     r"|le[ ]+conseil[ ]+de[ ]+s[ée]curit[ée][ ]*,?|el[ ]+consejo[ ]+de[ ]+seguridad[ ]*,?"
     r"|совет[ ]+безопасности[ ]*,?|安全理事会[，,]?"
     r"|(?:إن[ ]+)?مجلس[ ]+الأمن[ ]*[،,]?"
-    r"|annexe(?:[ ]+[\w.]+)?|anexo(?:[ ]+[\w.]+)?|المرفق",
+    r"|annexe(?:[ ]+[\w.]+)?|anexo(?:[ ]+[\w.]+)?|المرفق"
+    # A part of the text: "A.", "II.".
+    r"|(?-i:[A-Z]|[IVXL]+)\.",
     re.IGNORECASE,
 )
+# A phrase before a paragraph's opening word: "In this regard, calling on …".
+_OPENING_PHRASE = re.compile(r"in[ ]+(?:this|that)[ ]+(?:regard|context|respect),[ ]*", re.I)
 # Words, one after a prefix and its hyphen whole ("Re-emphasizing", not "Afghan-led").
 _FIRST_WORDS = re.compile(r"(?:(?:re|co|pre)-)?[^\W\d_]+", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -268,6 +272,7 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
     current = ""
     # The list items written inside the paragraph so far.
     inline = _InlineItems()
+    layout = _Layout(lines)
     blank = False
     for i, line in enumerate(lines):
         if line == BLANK:
@@ -275,6 +280,7 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
             continue
         if line == PAGE:
             continue
+        layout.line = line
         ended = (
             not current
             or blank
@@ -286,7 +292,7 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
                 paragraphs.append(_label(current))
                 current = ""
             paragraphs.append((None, line, False, True))
-        elif current and _starts_paragraph(current, line, blank, inline):
+        elif current and _starts_paragraph(current, line, blank, inline, layout):
             paragraphs.append(_label(current))
             current = line
             inline = _InlineItems()
@@ -304,9 +310,43 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
                     len(paragraphs) + 1, current, f"runs past {MAX_PARAGRAPH_CHARS:,} characters"
                 )
         blank = False
+        layout.last = line
     if current:
         paragraphs.append(_label(current))
     return paragraphs
+
+
+# Fewer lines than this tell no width.
+_LAYOUT_LINES = 8
+
+
+class _Layout:
+    """How the text's lines are laid out: whether a line ended short of where its
+    text wraps, so that the next line's first word would have fitted on it. Then the
+    author, not the wrapping, broke the line there: "… of fishing licences" ⏎
+    "Remaining concerned …" is two paragraphs, though the first ends without its comma.
+
+    Where the text wraps is read from its lines: most lines of a wrapped paragraph fill
+    the width, so nine in ten lines are as long as it at most. Proportional fonts fit
+    more or fewer characters on a line, so a line ends short only this far (an eighth of
+    the width) from it. A text of one line per paragraph (pasted from Word) has the
+    width of its long paragraphs, and most of its lines end short. A text of a few lines
+    (`_LAYOUT_LINES`) tells no width: none of its lines ends short."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.last = ""  # the line before this one
+        self.line = ""
+        self._width: int | None = None
+
+    def ended_short(self) -> bool:
+        """Whether the line before this one ended short of the width."""
+        if self._width is None:
+            lengths = sorted(len(line) for line in self.lines if line not in (BLANK, PAGE))
+            enough = len(lengths) >= _LAYOUT_LINES
+            self._width = lengths[(len(lengths) - 1) * 9 // 10] if enough else 0
+        first = len(self.line.split(maxsplit=1)[0]) if self.line.strip() else 0
+        return len(self.last) + 1 + first <= self._width - self._width // 8
 
 
 # Room for a paragraph's label ("OP 3 bis.") beyond the limit of its text.
@@ -335,11 +375,15 @@ class _InlineItems:
         return self.letters
 
 
-def _starts_paragraph(previous: str, line: str, blank: bool, inline: _InlineItems) -> bool:
+def _starts_paragraph(
+    previous: str, line: str, blank: bool, inline: _InlineItems, layout: _Layout
+) -> bool:
     """Whether ``line`` opens a new paragraph rather than continuing ``previous`` (the
     paragraph so far, holding the list items ``inline``): after a blank line, a heading or
-    a closed paragraph when the line opens with a label or an opening word. Only the ends
-    of ``previous`` are read, so that a paragraph of many lines is read in linear time."""
+    a closed paragraph when the line opens with a label or an opening word, or after a
+    line that ended short (`_Layout`) when it opens with a paragraph's opening word or a
+    list's first item. Only the ends of ``previous`` are read, so that a paragraph of
+    many lines is read in linear time."""
     if blank or _HEADING.fullmatch(previous):
         return True
     mark = _last_mark(previous)
@@ -365,10 +409,22 @@ def _starts_paragraph(previous: str, line: str, blank: bool, inline: _InlineItem
         item = _SUB_LABEL.match(previous)
         return (
             _ends_item(previous)
-            or (item is not None and label.group("sub").lower() in _successors(item.group("sub")))
+            # (Not after a number: "… in accordance with paragraph 2" ⏎ "(b) below;".)
+            or (
+                item is not None
+                and not previous[-1].isdigit()
+                and label.group("sub").lower() in _successors(item.group("sub"))
+            )
             or (item is not None and len(previous.split(maxsplit=7)) <= 7)
+            # "… (S/2020/448), shall" ⏎ "(a) prioritize …"
+            or (label.group("sub").lower() in _FIRST_ITEMS and layout.ended_short())
         )
-    return bool(closed and mark != ":" and _opens_paragraph(line))
+    if mark == ":" or not _opens_paragraph(line):
+        return False
+    return closed or (mark.isalnum() and layout.ended_short())
+
+
+_FIRST_ITEMS = frozenset({"(a)", "a)", "(i)"})
 
 
 def _next_number(previous: str, label: re.Match[str], line: str) -> bool:
@@ -459,14 +515,25 @@ def _opens_paragraph(line: str) -> bool:
 def _opening_verb(line: str) -> bool:
     """An operative verb is followed by a lower-case word ("Decides that", "Calls upon");
     a preambular opening is a participle or one of the adjectives."""
-    words = line.split()
+    phrase = _OPENING_PHRASE.match(line)
+    words = line[phrase.end() if phrase else 0 :].split()
     for index, word in enumerate(words[:4]):
         lower = word.strip(",;:").lower()
         if lower in OPENING_QUALIFIERS or (lower.endswith("ly") and index == 0):
             continue
         if lower in _NOT_PARTICIPLES:
             return False
-        if lower.endswith(("ing", "ed")) or lower in _PREAMBULAR_WORDS:
+        if lower.endswith(("ing", "ed")):
+            # Not one of a list of names: "Reform," ⏎ "Restructuring and Rebuilding of
+            # PNTL", "the Use," ⏎ "Stockpiling, Production and Transfer" (no paragraph of
+            # the UN's repository opens so).
+            after = words[index + 1 : index + 3]
+            if word.endswith(",") and after:
+                return not after[0][:1].isupper()
+            if len(after) == 2 and after[0] in ("and", "or"):
+                return not after[1][:1].isupper()
+            return True
+        if lower in _PREAMBULAR_WORDS:
             return True
         return lower in _OPERATIVE_VERBS
     return False
@@ -478,11 +545,12 @@ def _opening_verb(line: str) -> bool:
 _LONG_TITLE = 20
 
 
-def _is_subheading(line: str, lines: list[str], index: int) -> bool:
+def _is_subheading(line: str, lines: list[str], index: int, depth: int = 0) -> bool:
     """A title line between paragraphs ("Designation Criteria", "Reporting",
     "Governance, Rule of Law, Security Sector Reform"): short, capitalised, not ending in
     punctuation, and followed by a labelled paragraph, or by one that opens as a
-    paragraph does when the title itself does not."""
+    paragraph does when the title itself does not, or by another title ("AMISOM" ⏎
+    "Priorities and tasks" ⏎ "7. Decides …")."""
     if not line[:1].isupper() or line[-1] in ",;:.-\u00ad":
         return False
     words = line.split(maxsplit=_LONG_TITLE)
@@ -490,9 +558,10 @@ def _is_subheading(line: str, lines: list[str], index: int) -> bool:
         return False
     if _MAIN_LABEL.match(line) or _SUB_LABEL.match(line) or _HEADING.fullmatch(line):
         return False
-    following = _next_line(lines, index)
-    if following is None:
+    at = _next_line(lines, index)
+    if at is None:
         return False
+    following = lines[at]
     if _MAIN_LABEL.match(following):
         # A paragraph ends in punctuation: a line that does not, before a numbered one, is
         # a title, in title case or in sentence case if it does not open as a paragraph.
@@ -501,16 +570,22 @@ def _is_subheading(line: str, lines: list[str], index: int) -> bool:
         return title_case or not _opens_paragraph(line)
     if _opens_paragraph(line) or len(words) > 8:
         return False
-    return bool(_SUB_LABEL.match(following) or _opens_paragraph(following))
+    if _SUB_LABEL.match(following) or _opens_paragraph(following):
+        return True
+    return depth < _TITLE_LINES - 1 and _is_subheading(following, lines, at, depth + 1)
 
 
-def _next_line(lines: list[str], index: int) -> str | None:
-    """The first line with text after ``lines[index]``, read in place: a copy of the lines
-    after it, for each title a text might hold, made parsing quadratic (20,000 short
-    capitalised lines: a second)."""
+# A title runs to this many lines at most.
+_TITLE_LINES = 3
+
+
+def _next_line(lines: list[str], index: int) -> int | None:
+    """The index of the first line with text after ``lines[index]``, read in place: a
+    copy of the lines after it, for each title a text might hold, made parsing quadratic
+    (20,000 short capitalised lines: a second)."""
     for following in range(index + 1, len(lines)):
         if lines[following] not in (BLANK, PAGE):
-            return lines[following]
+            return following
     return None
 
 
@@ -539,9 +614,11 @@ def _section(number: str | None, text: str) -> Section | None:
         return None
     # The words of the first 80 characters, read one at a time (most paragraphs tell
     # their section by the first).
-    words = _FIRST_WORDS.finditer(text, 0, 80)
+    phrase = _OPENING_PHRASE.match(text)
+    start = phrase.end() if phrase else 0
+    words = _FIRST_WORDS.finditer(text, start, start + 80)
     first = next(words, None)
-    if first is None or not first.group()[0].isupper():
+    if first is None or not (phrase or first.group()[0].isupper()):
         # A lower-case opening is a quotation cut from inside a paragraph.
         return None
     for match in chain((first,), words):
