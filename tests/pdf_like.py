@@ -679,3 +679,34 @@ _SHARED_SAMPLE = (
 SAMPLE: list[Path] = [SHIPPED / name for name in _SHIPPED_SAMPLE]
 if SHARED.is_dir():
     SAMPLE += [SHARED / name for name in _SHARED_SAMPLE]
+
+
+def has_usual_labels(ref: Reference) -> bool:
+    """Whether a document's clauses are all preambular or operative, its operative
+    paragraphs numbered "1.", its sub-paragraphs lettered "(a)" or numbered "(i)": what
+    the sample holds, and what the repository's measure (`repository`) takes."""
+    if not ref.clauses:
+        return False
+    for clause in ref.clauses:
+        if clause["section"] not in ("preambular", "operative"):
+            return False
+        if clause["parent"] is not None:
+            if not re.fullmatch(r"\([a-z]{1,2}\)|\([ivx]+\)", clause["number"] or ""):
+                return False
+        elif clause["section"] == "operative" and not (clause["number"] or "").isdigit():
+            return False
+    return True
+
+
+def repository() -> list[Path]:
+    """Every English file of the UN's repository beside the checkout (none where there is
+    none) whose clauses have the usual labels, in the order of their paths: 1,172 of its
+    1,562 English files, the sample's 38 among them."""
+    if not SHARED.is_dir():
+        return []
+    english = sorted(
+        path
+        for path in SHARED.rglob("*.xml")
+        if path.parent.name == "English" or "Pre-2020" in path.parts
+    )
+    return [path for path in english if has_usual_labels(clean_reference(path))]

@@ -17,6 +17,7 @@ from tests.pdf_like import (
     SHIPPED,
     Reference,
     clean_reference,
+    has_usual_labels,
     render_clean,
     render_pdf_copy,
 )
@@ -146,13 +147,7 @@ def test_the_sample_is_english_texts_without_annexes_and_with_the_usual_labels()
     assert len(SAMPLE) == len(set(SAMPLE))
     assert len(SAMPLE) >= (60 if SHARED.is_dir() else 20)
     for path in SAMPLE:
-        ref = clean_reference(path)
-        for clause in ref.clauses:
-            assert clause["section"] in ("preambular", "operative"), path
-            if clause["parent"] is not None:
-                assert re.fullmatch(r"\([a-z]{1,2}\)|\([ivx]+\)", clause["number"]), path
-            elif clause["section"] == "operative":
-                assert clause["number"].isdigit(), path
+        assert has_usual_labels(clean_reference(path)), path
 
 
 @pytest.mark.skipif(

@@ -325,7 +325,8 @@ def _drop_markers(lines: list[str], notes: set[str]) -> list[str]:
         # nor where a number belongs to what it follows: a document's part ("Corr.1",
         # "A/60/L.1") or a paragraph ("OP1").
         marker = re.compile(
-            rf"(?:(?<=[A-Za-z,;:)\]”’\"])|(?<=[A-Za-z)]\.))"
+            # (A digit first: the look-behinds are read only where a number starts.)
+            rf"(?=\d)(?:(?<=[A-Za-z,;:)\]”’\"])|(?<=[A-Za-z)]\.))"
             rf"{_NOT_A_MARKER}(?:{numbers})(?=[\s,;:.)\]]|$)"
         )
     out = []
