@@ -713,6 +713,16 @@ def test_pdf_copy_cases_the_whole_repository_found(pasted, expected):
             "2. Decides to authorise the Member States;\nA.\n3. Requests it;",
             ["Decides it in 2020/2021;", "Decides to authorise the Member States;", "Requests it;"],
         ),
+        # The preamble's last paragraph without its comma is no title (S/RES/2396).
+        (
+            "The Security Council,\nNoting it,\nActing under Chapter VII of the Charter of the"
+            " United Nations\n1. Recalls its decision;",
+            [
+                "Noting it,",
+                "Acting under Chapter VII of the Charter of the United Nations",
+                "Recalls its decision;",
+            ],
+        ),
         # A phrase before the participle (S/RES/1304).
         (
             "The Security Council,\nCalling for a cessation of hostilities,\nIn this regard,"

@@ -558,6 +558,10 @@ def _is_subheading(line: str, lines: list[str], index: int, depth: int = 0) -> b
         return False
     if _MAIN_LABEL.match(line) or _SUB_LABEL.match(line) or _HEADING.fullmatch(line):
         return False
+    if line.startswith("Acting under "):
+        # The preamble's last paragraph, in title case, its comma now and then left out
+        # ("Acting under Chapter VII of the Charter of the United Nations", S/RES/2396).
+        return False
     at = _next_line(lines, index)
     if at is None:
         return False
