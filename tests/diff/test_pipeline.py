@@ -264,6 +264,9 @@ def test_the_list_items_of_a_paragraph_read_part_by_part_are_those_a_search_find
         "Council,",
         "(g) and",
         "z",
+        "expertise; (iii)",
+        "(iv) the",
+        "ii) x",
     ]
     for _ in range(300):
         lines = [" ".join(rng.choices(pieces, k=rng.randrange(1, 4))) for _ in range(6)]
@@ -274,7 +277,7 @@ def test_the_list_items_of_a_paragraph_read_part_by_part_are_those_a_search_find
                 inline.of(paragraph)
             paragraph = clean_module.joins(paragraph, line, set())
         letters = inline.of(paragraph)
-        for letter in "abcdefgh":
+        for letter in ["a", "b", "c", "d", "e", "f", "g", "h", "ii", "iii", "iv"]:
             found = re.search(rf"[^\d\s)] \(?{letter}\) ", paragraph, re.IGNORECASE)
             assert (letter in letters) == bool(found), (paragraph, letter)
 
@@ -740,6 +743,16 @@ def test_pdf_copy_cases_the_whole_repository_found(pasted, expected):
             [
                 "Attaching importance to the Reform, Restructuring and Rebuilding of PNTL, and to"
                 " the Convention on the Use, Stockpiling, Production and Transfer of Mines,"
+            ],
+        ),
+        # A roman item written inside its paragraph stays in it when the next falls at
+        # a line's start (S/RES/2422).
+        (
+            "The Security Council,\n8. Requests a plan on (i) its staff; (ii) its"
+            " structure; (iii) its expertise;\n(iv) implementation of a strategy;",
+            [
+                "Requests a plan on (i) its staff; (ii) its structure; (iii) its expertise;"
+                " (iv) implementation of a strategy;"
             ],
         ),
         # A reference's letter at a line start is no item (S/RES/2488).

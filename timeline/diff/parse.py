@@ -352,7 +352,9 @@ class _Layout:
 # Room for a paragraph's label ("OP 3 bis.") beyond the limit of its text.
 _LABEL_ROOM = 64
 # A list item written inside a paragraph: "… resources to: (a) the protection …".
-_INLINE_ITEM = re.compile(r"[^\d\s)] \(?([a-z])\) ", re.IGNORECASE)
+_INLINE_ITEM = re.compile(r"[^\d\s)] \(?([a-z]|[ivx]{2,4})\) ", re.IGNORECASE)
+# How far back into what was read an item may begin: a join may end inside "x (viii) ".
+_INLINE_REACH = len("x (viii) ")
 
 
 class _InlineItems:
@@ -367,7 +369,7 @@ class _InlineItems:
 
     def of(self, paragraph: str) -> set[str]:
         if self.read < len(paragraph):
-            start = max(0, self.read - len("x (a) ") - 1)
+            start = max(0, self.read - _INLINE_REACH - 1)
             self.letters.update(
                 match.group(1).lower() for match in _INLINE_ITEM.finditer(paragraph, start)
             )
@@ -478,14 +480,28 @@ def _roman_value(numeral: str) -> int:
 
 
 def _inline_item_before(label: str, paragraph: str, inline: _InlineItems) -> bool:
-    """Whether the item before ``label`` ("(a)" before "(b)") stands inside ``paragraph``
+    """Whether the item before ``label`` ("(a)" before "(b)", "(iii)" before "(iv)")
+    stands inside ``paragraph``
     (its items ``inline``) as a list within its sentence ("resources to: (a) the
     protection …"), not as a reference ("paragraph 3 (a)") or as the label of an item the
     paragraph is."""
-    letter = label.strip("()").lower()
-    if len(letter) != 1 or not "a" < letter <= "z" or _SUB_LABEL.match(paragraph):
+    if _SUB_LABEL.match(paragraph):
         return False
-    return chr(ord(letter) - 1) in inline.of(paragraph)
+    before = _predecessors(label)
+    return bool(before) and not before.isdisjoint(inline.of(paragraph))
+
+
+def _predecessors(label: str) -> set[str]:
+    """What may stand before a list item's label, lower-cased and bare: "a" before
+    "(b)", "iii" before "(iv)", "h" and none before "(i)"."""
+    inner = label.lower().strip("()")
+    found = set()
+    if len(inner) == 1 and "a" < inner <= "z":
+        found.add(chr(ord(inner) - 1))
+    value = _roman_value(inner) if _ROMAN.fullmatch(f"({inner})") else 0
+    if value > 1:
+        found.add(_roman(value - 1))
+    return found
 
 
 def _ends_item(paragraph: str) -> bool:
