@@ -807,3 +807,11 @@ def test_a_line_that_ends_short_of_the_width_ends_its_paragraph_without_its_comm
     got = texts("The Security Council,\n" + wrapped("\n".join(paragraphs)))
     assert got[0] == " ".join(paragraphs[:2])
     assert got[1:] == paragraphs[2:]
+
+
+def test_the_next_item_written_without_its_opening_bracket_opens_a_paragraph():
+    pasted = (
+        "The Security Council,\n1. Decides that:\nc) all States shall prevent it,\n"
+        "d) supplies are exempted,"
+    )
+    assert [c.number for c in paste_parse(pasted)] == ["1", "c)", "d)"]

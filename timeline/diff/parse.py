@@ -280,7 +280,6 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
             continue
         if line == PAGE:
             continue
-        layout.line = line
         ended = (
             not current
             or blank
@@ -335,17 +334,16 @@ class _Layout:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.last = ""  # the line before this one
-        self.line = ""
+        self.last = ""  # the line before the one being read
         self._width: int | None = None
 
-    def ended_short(self) -> bool:
-        """Whether the line before this one ended short of the width."""
+    def ended_short(self, line: str) -> bool:
+        """Whether the line before ``line`` ended short of the width."""
         if self._width is None:
             lengths = sorted(len(line) for line in self.lines if line not in (BLANK, PAGE))
             enough = len(lengths) >= _LAYOUT_LINES
             self._width = lengths[(len(lengths) - 1) * 9 // 10] if enough else 0
-        first = len(self.line.split(maxsplit=1)[0]) if self.line.strip() else 0
+        first = len(line.split(maxsplit=1)[0]) if line.strip() else 0
         return len(self.last) + 1 + first <= self._width - self._width // 8
 
 
@@ -412,18 +410,14 @@ def _starts_paragraph(
         return (
             _ends_item(previous)
             # (Not after a number: "… in accordance with paragraph 2" ⏎ "(b) below;".)
-            or (
-                item is not None
-                and not previous[-1].isdigit()
-                and label.group("sub").lower() in _successors(item.group("sub"))
-            )
+            or (item is not None and not previous[-1].isdigit() and _follows(label, item))
             or (item is not None and len(previous.split(maxsplit=7)) <= 7)
             # "… (S/2020/448), shall" ⏎ "(a) prioritize …"
-            or (label.group("sub").lower() in _FIRST_ITEMS and layout.ended_short())
+            or (label.group("sub").lower() in _FIRST_ITEMS and layout.ended_short(line))
         )
     if mark == ":" or not _opens_paragraph(line):
         return False
-    return closed or (mark.isalnum() and layout.ended_short())
+    return closed or (mark.isalnum() and layout.ended_short(line))
 
 
 _FIRST_ITEMS = frozenset({"(a)", "a)", "(i)"})
@@ -442,19 +436,28 @@ def _next_number(previous: str, label: re.Match[str], line: str) -> bool:
     return (above.group("bare") or "").isdigit() and int(above.group("bare")) + 1 == int(number)
 
 
-def _successors(label: str) -> tuple[str, ...]:
-    """The labels that may follow a list item's ("(a)": "(b)"; "(i)": "(j)" and "(ii)";
-    "c)": "d)"), lower-cased."""
-    inner = label.lower().strip("()")
-    wrap = "({})" if label.startswith("(") else "{})"
-    found = []
-    if len(inner) == 1 and "a" <= inner < "z":
-        found.append(wrap.format(chr(ord(inner) + 1)))
-    if _ROMAN.fullmatch(f"({inner})"):
-        value = _roman_value(inner)
-        if value:
-            found.append(wrap.format(_roman(value + 1)))
-    return tuple(found)
+def _follows(label: re.Match[str], item: re.Match[str]) -> bool:
+    """Whether a list item's label is the next after ``item``'s, written alike ("(b)"
+    after "(a)", "(j)" or "(ii)" after "(i)", "d)" after "c)")."""
+    line, above = label.group("sub"), item.group("sub")
+    same_style = line.startswith("(") == above.startswith("(")
+    return same_style and _bare(line) in _neighbours(_bare(above), 1)
+
+
+def _bare(label: str) -> str:
+    return label.lower().strip("()")
+
+
+def _neighbours(bare: str, step: int) -> set[str]:
+    """The bare labels ``step`` places from a list item's, as a letter and as a roman
+    numeral: 1 after "i": "j" and "ii"; 1 before "iv": "iii"; 1 before "a": none."""
+    found = set()
+    if len(bare) == 1 and "a" <= chr(ord(bare) + step) <= "z":
+        found.add(chr(ord(bare) + step))
+    value = _roman_value(bare)
+    if value and value + step >= 1:
+        found.add(_roman(value + step))
+    return found
 
 
 _ROMAN_DIGITS = (("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
@@ -470,7 +473,9 @@ def _roman(value: int) -> str:
 
 
 def _roman_value(numeral: str) -> int:
-    """The value of a lower-case roman numeral up to l, or 0 if it is none."""
+    """The value of a lower-case roman numeral as labels write them, or 0 if it is none."""
+    if not _ROMAN.fullmatch(f"({numeral})"):
+        return 0
     value, rest = 0, numeral
     for digits, worth in _ROMAN_DIGITS:
         while rest.startswith(digits):
@@ -481,27 +486,13 @@ def _roman_value(numeral: str) -> int:
 
 def _inline_item_before(label: str, paragraph: str, inline: _InlineItems) -> bool:
     """Whether the item before ``label`` ("(a)" before "(b)", "(iii)" before "(iv)")
-    stands inside ``paragraph``
-    (its items ``inline``) as a list within its sentence ("resources to: (a) the
-    protection …"), not as a reference ("paragraph 3 (a)") or as the label of an item the
-    paragraph is."""
+    stands inside ``paragraph`` (its items ``inline``) as a list within its sentence
+    ("resources to: (a) the protection …"), not as a reference ("paragraph 3 (a)") or as
+    the label of an item the paragraph is."""
     if _SUB_LABEL.match(paragraph):
         return False
-    before = _predecessors(label)
+    before = _neighbours(_bare(label), -1)
     return bool(before) and not before.isdisjoint(inline.of(paragraph))
-
-
-def _predecessors(label: str) -> set[str]:
-    """What may stand before a list item's label, lower-cased and bare: "a" before
-    "(b)", "iii" before "(iv)", "h" and none before "(i)"."""
-    inner = label.lower().strip("()")
-    found = set()
-    if len(inner) == 1 and "a" < inner <= "z":
-        found.add(chr(ord(inner) - 1))
-    value = _roman_value(inner) if _ROMAN.fullmatch(f"({inner})") else 0
-    if value > 1:
-        found.add(_roman(value - 1))
-    return found
 
 
 def _ends_item(paragraph: str) -> bool:
