@@ -1,6 +1,7 @@
 """How well a text pipeline reads UN documents copied from their PDF (issue 10, point 5).
 
-Run as ``.venv/bin/python bench/paste_accuracy.py [TARGET ...] [--seed N] [--all]``, or
+Run as ``.venv/bin/python bench/paste_accuracy.py [TARGET ...] [--seed N] [--all
+[--language L]]``, or
 ``--show FILE`` to print one rendered copy (``--clean`` for the clean text instead,
 ``--no-blank-lines`` for the copy without blank lines).
 
@@ -13,7 +14,9 @@ follows its clause. A function that raises reads nothing.
 
 For each file of ``tests.pdf_like.SAMPLE`` (with ``--all``, of the whole repository beside
 the checkout: every English file with the usual labels, ``tests.pdf_like.repository``,
-1,172 files in about 20 s), with and without blank lines, the script
+1,172 files in about 20 s; with ``--language French``, ``Spanish``, ``Russian``, ``Arabic``
+or ``Chinese``, that language's files, 2020-2026, their copies' heading block, title and
+footers the English ones), with and without blank lines, the script
 renders the copy of its PDF (``render_pdf_copy``, seeded by ``--seed`` and the file's
 name, so that ``--show`` prints the same copy), parses it, compares the clauses with the
 official text's (``clean_reference``), then prints:
@@ -277,6 +280,9 @@ def main() -> None:
     parser.add_argument(
         "--all", action="store_true", help="every file of the UN's repository with the usual labels"
     )
+    parser.add_argument(
+        "--language", default="English", help="with --all: the files' language (default English)"
+    )
     parser.add_argument("--show", type=Path, metavar="FILE", help="print FILE's copy and stop")
     parser.add_argument("--clean", action="store_true", help="with --show: the clean text")
     parser.add_argument(
@@ -291,7 +297,7 @@ def main() -> None:
             seed = copy_seed(args.show, args.seed)
             print(render_pdf_copy(ref, blank_lines=not args.no_blank_lines, seed=seed), end="")
         return
-    files = repository() if args.all else SAMPLE
+    files = repository(args.language) if args.all else SAMPLE
     if not files:
         raise SystemExit("--all: the UN's repository is not beside the checkout (../shared)")
     for number, target in enumerate(args.targets):

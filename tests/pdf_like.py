@@ -698,15 +698,16 @@ def has_usual_labels(ref: Reference) -> bool:
     return True
 
 
-def repository() -> list[Path]:
-    """Every English file of the UN's repository beside the checkout (none where there is
-    none) whose clauses have the usual labels, in the order of their paths: 1,172 of its
-    1,562 English files, the sample's 38 among them."""
+def repository(language: str = "English") -> list[Path]:
+    """Every file in ``language`` of the UN's repository beside the checkout (none where
+    there is none) whose clauses have the usual labels, in the order of their paths: 1,172
+    of its 1,562 English files, the sample's 38 among them; 34 of the 37 French, Spanish
+    and Russian ones (2020-2026: the files before 2020 are English)."""
     if not SHARED.is_dir():
         return []
-    english = sorted(
+    files = sorted(
         path
         for path in SHARED.rglob("*.xml")
-        if path.parent.name == "English" or "Pre-2020" in path.parts
+        if path.parent.name == language or (language == "English" and "Pre-2020" in path.parts)
     )
-    return [path for path in english if has_usual_labels(clean_reference(path))]
+    return [path for path in files if has_usual_labels(clean_reference(path))]

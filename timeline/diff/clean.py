@@ -321,12 +321,12 @@ def _drop_markers(lines: list[str], notes: set[str]) -> list[str]:
     marker = None
     if notes:
         numbers = "|".join(sorted(notes, key=len, reverse=True))
-        # After a letter or a mark, not after a digit's decimal point ("12.2 million"),
-        # nor where a number belongs to what it follows: a document's part ("Corr.1",
-        # "A/60/L.1") or a paragraph ("OP1").
+        # After a letter of any script or a mark, not after a digit's decimal point or
+        # comma ("12.2 million", "11,1 миллиона"), nor where a number belongs to what it
+        # follows: a document's part ("Corr.1", "A/60/L.1") or a paragraph ("OP1").
         marker = re.compile(
             # (A digit first: the look-behinds are read only where a number starts.)
-            rf"(?=\d)(?:(?<=[A-Za-z,;:)\]”’\"])|(?<=[A-Za-z)]\.))"
+            rf"(?=\d)(?:(?<=[^\W\d_])|(?<=[;:)\]”’\"])|(?<=\D,)|(?<=[^\W\d_]\.)|(?<=\)\.))"
             rf"{_NOT_A_MARKER}(?:{numbers})(?=[\s,;:.)\]]|$)"
         )
     out = []

@@ -127,9 +127,16 @@ _OPERATIVE_VERBS = frozenset(
         "welcomes",
         "wishes",
     }
+    # French and Spanish, read from the UN's repository, 2020-2026 (without those that
+    # are also nouns, such as "Note"): for the paragraphs that carry no number.
+    | {"décide", "prie", "demande", "souligne", "insiste", "exhorte", "encourage", "exige"}
+    | {"exprime", "engage", "préconise", "réaffirme", "rejette", "condamne", "rappelle"}
+    | {"salue", "réitère", "affirme", "déclare", "considère", "recommande", "autorise"}
+    | {"invite", "approuve", "accueille", "estime", "félicite"}
+    | {"exhorta", "solicita", "decide", "acoge", "alienta", "exige", "destaca", "reitera"}
+    | {"recalca", "insta", "subraya", "expresa", "reafirma", "pide", "rechaza", "recuerda"}
+    | {"condena", "recomienda", "autoriza", "invita", "aprueba", "observa", "encomia"}
 )
-# Capitalised words ending like participles that open no paragraph ("United Nations").
-_NOT_PARTICIPLES = frozenset({"united", "king", "beijing", "wing"})
 # Words that may precede the participle or verb that decides the section ("Further
 # recalling", "Strongly condemns", "Also requests", "Whilst welcoming").
 # Words that may come before a paragraph's opening verb ("Further decides", "Whilst
@@ -137,10 +144,47 @@ _NOT_PARTICIPLES = frozenset({"united", "king", "beijing", "wing"})
 # same words to compare opening verbs.
 OPENING_QUALIFIERS = frozenset(
     {"further", "also", "again", "once", "more", "and", "while", "whilst"}
+    # French: "Se félicitant", "Se déclarant" (and "Se félicite" in the operative part).
+    | {"se"}
 )
 # Preambular openings that are neither -ing nor -ed forms.
 _PREAMBULAR_WORDS = frozenset(
     {"mindful", "aware", "conscious", "cognizant", "cognisant", "desirous", "keen"}
+    # French and Spanish: "Conscient que", "Alarmé par", "Sumamente preocupado".
+    | {"conscient", "consciente", "conscients", "alarmé", "guidé", "convaincu", "inquiet"}
+    | {"préoccupé", "résolu", "déterminé", "soucieux", "conscientes"}
+    | {"preocupado", "alarmado", "guiado", "convencido", "decidido", "resuelto"}
+)
+# The other official languages written in cased letters open a preambular paragraph with
+# a present participle: French "Rappelant", "Prenant note", Spanish "Recordando",
+# "Habiendo examinado" (every such opening of the UN's repository, 2020-2026, ends so).
+_PARTICIPLE_ENDINGS = ("ing", "ed", "ant", "ando", "iendo", "yendo")
+# An adverb before the opening: "Strongly condemns", "Profondément préoccupé",
+# "Sumamente preocupado".
+_ADVERB_ENDINGS = ("ly", "ment", "mente")
+# Capitalised words with those endings that open no paragraph: nouns and adjectives in
+# the middle of a paragraph in the UN's English and French texts ("the Levant",
+# "Assistant Secretary-General", "Représentant spécial"), and names.
+_NOT_PARTICIPLES = frozenset(
+    {"united", "king", "beijing", "wing"}
+    | {"levant", "sant", "lieutenant", "assistant", "plant", "covenant", "consultant"}
+    | {"relevant", "significant", "pursuant", "want", "resistant", "compliant", "giant"}
+    | {"important", "constant", "elegant", "brilliant", "coolant", "commandant"}
+    | {"représentant", "fernando", "orlando", "rolando", "armando", "hernando"}
+)
+# Russian paragraphs open in lower case, a preambular one with a gerund: these, read
+# from every Russian text of the UN's repository, 2020-2026, and a few more of the same
+# use ("сознавая", "памятуя"), after "особо", "вновь" or another of the adverbs below.
+_RUSSIAN_GERUNDS = frozenset(
+    {"ссылаясь", "отмечая", "принимая", "напоминая", "подчеркивая", "выражая"}
+    | {"подтверждая", "определяя", "рассмотрев", "призывая", "признавая", "осуждая"}
+    | {"заявляя", "констатируя", "поощряя", "действуя", "руководствуясь", "будучи"}
+    | {"учитывая", "рекомендуя", "имея", "приветствуя", "повторяя", "требуя"}
+    | {"отдавая", "сознавая", "памятуя", "считая", "желая"}
+)
+_RUSSIAN_QUALIFIERS = frozenset(
+    {"особо", "вновь", "решительно", "настоятельно", "глубоко", "серьезно", "самым"}
+    | {"решительным", "образом", "также", "далее"}
 )
 # A line ending like this closes a paragraph; only then may a labelled line start a new
 # block inside a blank-line-separated paragraph (input pasted with single line breaks).
@@ -513,10 +557,22 @@ def _opens_paragraph(line: str) -> bool:
     """Whether a line begins as a paragraph does: with a participle or an adjective that
     opens a preambular paragraph, or a verb that opens an operative one ("Decides",
     "Strongly condemns"), not merely a capital ("Al-Qaida", "United Nations")."""
-    line = line.lstrip("[“\"‘'")
+    line = line.lstrip("[“\"‘'«")
+    if line[:1].islower():
+        return _opens_in_russian(line)
     if not line[:1].isupper():
         return False
     return _section(None, line) is not None and _opening_verb(line)
+
+
+def _opens_in_russian(line: str) -> bool:
+    """Whether a line begins with a Russian preambular opening: "ссылаясь на …", "особо
+    отмечая …", "самым решительным образом осуждая …"."""
+    for word in line.split(maxsplit=4)[:4]:
+        lower = word.strip(",;:").lower()
+        if lower not in _RUSSIAN_QUALIFIERS:
+            return lower in _RUSSIAN_GERUNDS
+    return False
 
 
 def _opening_verb(line: str) -> bool:
@@ -526,11 +582,11 @@ def _opening_verb(line: str) -> bool:
     words = line[phrase.end() if phrase else 0 :].split()
     for index, word in enumerate(words[:4]):
         lower = word.strip(",;:").lower()
-        if lower in OPENING_QUALIFIERS or (lower.endswith("ly") and index == 0):
+        if lower in OPENING_QUALIFIERS or (lower.endswith(_ADVERB_ENDINGS) and index == 0):
             continue
         if lower in _NOT_PARTICIPLES:
             return False
-        if lower.endswith(("ing", "ed")):
+        if lower.endswith(_PARTICIPLE_ENDINGS):
             # Not one of a list of names: "Reform," ⏎ "Restructuring and Rebuilding of
             # PNTL", "the Use," ⏎ "Stockpiling, Production and Transfer" (no paragraph of
             # the UN's repository opens so).
@@ -634,13 +690,13 @@ def _section(number: str | None, text: str) -> Section | None:
         return None
     for match in chain((first,), words):
         lower = match.group().lower()
-        if lower in OPENING_QUALIFIERS or lower.endswith(("ly", "ment")):
+        if lower in OPENING_QUALIFIERS or lower.endswith(_ADVERB_ENDINGS):
             continue
-        if lower.endswith(("ing", "ed")) or lower in _PREAMBULAR_WORDS:
+        if lower.endswith(_PARTICIPLE_ENDINGS) or lower in _PREAMBULAR_WORDS:
             return Section.PREAMBULAR
-        if lower.endswith(("ant", "é", "ée", "és")):  # French: Rappelant, préoccupé
+        if lower.endswith(("é", "ée", "és")):  # French: préoccupé
             return Section.PREAMBULAR
-        if lower.endswith("s"):
+        if lower.endswith("s") or lower in _OPERATIVE_VERBS:
             return Section.OPERATIVE
         return None
     return None
