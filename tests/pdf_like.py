@@ -261,6 +261,9 @@ _CLOSING = ",;:.)’”"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _INNER_SPACE = re.compile(r"(?<=\S) (?=\S)")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Za-z])")
+# Chinese characters, and the marks a line never opens with.
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_CLOSING = frozenset("，。；：、）》」』！？)")
 _INSIDE_WORD = re.compile(r"(?<=[a-z]{3})(?=[a-z]{3})")
 
 
@@ -404,7 +407,15 @@ class _Copy:
             glyph = str(note).translate(_SUPERSCRIPT) if self.superscripts else str(note)
             words[at] += glyph
             marks[at] = note
-        lines, notes = self.wrap_marked(first, words, self.hanging, marks)
+        if _CJK.search(clause["text"]):
+            lines, notes = self.wrap_cjk(
+                first,
+                " ".join(words),
+                len(" ".join(words[: at + 1])) if note is not None else None,
+                note,
+            )
+        else:
+            lines, notes = self.wrap_marked(first, words, self.hanging, marks)
         for row, line in enumerate(lines):
             yield _Line(self.sprinkle(line), tuple(notes.get(row, ())))
 
@@ -467,6 +478,32 @@ class _Copy:
             if position in marks:
                 notes.setdefault(len(lines), []).append(marks[position])
         lines.append(line)
+        return lines, notes
+
+    def wrap_cjk(
+        self, first: str, text: str, marker_end: int | None, note: int | None
+    ) -> tuple[list[str], dict[int, list[int]]]:
+        """Chinese lines: a character is as wide as two Latin ones, and a line breaks
+        between any two characters, not inside a run of Latin letters or digits
+        ("2042(2012)", "S/PRST/2011/16") nor before a closing mark ("，", "。"). Returns
+        the lines and, by line, the note whose marker ends at ``marker_end``."""
+        room = self.width // 2
+        lines: list[str] = []
+        notes: dict[int, list[int]] = {}
+        start = 0
+        while start < len(text):
+            end = min(len(text), start + room)
+            if end < len(text):
+                cut = end
+                while cut > start + 1 and text[cut - 1].isascii() and text[cut].isascii():
+                    cut -= 1
+                end = cut if cut > start + 1 else end
+                while end < len(text) and text[end] in _CJK_CLOSING:
+                    end += 1
+            if marker_end is not None and start < marker_end <= end:
+                notes.setdefault(len(lines), []).append(note)
+            lines.append((first if not lines else self.hanging) + text[start:end])
+            start = end
         return lines, notes
 
     def split(self, word: str, room: int) -> tuple[str, str]:

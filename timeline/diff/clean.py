@@ -357,6 +357,12 @@ def _tidy(lines: list[str]) -> list[str]:
     return out
 
 
+# Chinese characters and the full-width marks; a line whose last few characters hold one
+# ends inside Chinese text ("… 2642(2022)" ⏎ "号决议").
+_CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_CHINESE_REACH = 12
+
+
 def joins(previous: str, line: str, spelt: set[str]) -> str:
     """Two lines of one paragraph as one: a word hyphenated at the line end is joined
     ("hu-" "manitarian" → "humanitarian") unless the text spells it with its hyphen
@@ -367,6 +373,9 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
     "OCHA-" "coordinated", "COVID-" "19", "12-" "month"); a soft hyphen always joins."""
     if previous.endswith(_SOFT_HYPHEN):
         return previous[:-1] + line
+    if _CHINESE.search(previous, len(previous) - _CHINESE_REACH) or _CHINESE.match(line):
+        # Chinese is written without spaces: its lines join as they are.
+        return previous + line
     if not previous.endswith("-") or len(previous) < 2 or not line[:1].isalnum():
         return f"{previous} {line}"
     if previous[-2].isdigit() or (previous[-2].isalpha() and line[0].isdigit()):

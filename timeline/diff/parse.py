@@ -49,8 +49,18 @@ _OPENING_PHRASE = re.compile(r"in[ ]+(?:this|that)[ ]+(?:regard|context|respect)
 # Words, one after a prefix and its hyphen whole ("Re-emphasizing", not "Afghan-led").
 _FIRST_WORDS = re.compile(r"(?:(?:re|co|pre)-)?[^\W\d_]+", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-# The Arabic text opens each preambular paragraph with "إذ" ("whereas").
-_ARABIC_PREAMBULAR = re.compile(r"(?:وإذ|إذ)\s")
+# The Arabic text opens a preambular paragraph with "إذ" ("whereas"), or now and then
+# "وقد" ("having …"), "واقتناعا" ("convinced"), "وتصميما" ("determined").
+_ARABIC_PREAMBULAR = re.compile(r"(?:وإذ|إذ|وقد|واقتناعا|وتصميما)\s")
+# The Chinese text opens a preambular paragraph with its verb: every opening of the UN's
+# Chinese texts, 2020-2026 ("回顾", "表示", "在这方面", "又回顾"), and a few of the same use.
+_CHINESE_OPENINGS = (
+    *("表示", "回顾", "重申", "强调", "注意到", "特别", "在这方面", "认识到", "认定", "审议了"),
+    *("关切", "深为关切", "严重关切", "促请", "强烈", "确认", "鼓励", "欢迎", "谴责", "申明"),
+    *("又表示", "又回顾", "还回顾", "还注意到", "又注意到", "又强调", "又重申", "指出", "斥责"),
+    *("最强烈", "知悉", "遵循", "再次", "深信", "敦促", "决心", "呼吁", "赞扬", "铭记", "意识到"),
+    *("根据《联合国宪章》第七章",),
+)
 
 # The verbs that open an operative paragraph (third person, as resolutions write them).
 _OPERATIVE_VERBS = frozenset(
@@ -185,12 +195,17 @@ _RUSSIAN_GERUNDS = frozenset(
 _RUSSIAN_QUALIFIERS = frozenset(
     {"особо", "вновь", "решительно", "настоятельно", "глубоко", "серьезно", "самым"}
     | {"решительным", "образом", "также", "далее"}
+    # "с удовлетворением отмечая", "с глубокой обеспокоенностью отмечая"
+    | {"с", "удовлетворением", "обеспокоенностью", "озабоченностью", "тревогой", "глубокой"}
+    | {"признательностью", "сожалением", "серьезной"}
 )
 # A line ending like this closes a paragraph; only then may a labelled line start a new
 # block inside a blank-line-separated paragraph (input pasted with single line breaks).
 # Preambular paragraphs end with a comma, but so do the inline items "(a) ..., (b) ..."
 # of a wrapped paragraph, so a comma ends a paragraph only before a paragraph label.
-_PARAGRAPH_END = ",;:."
+# The Arabic comma and semicolon, and the Chinese full-width marks, are the same marks.
+_ITEM_END = ";:.؛；：。"
+_PARAGRAPH_END = ",،，" + _ITEM_END
 # Marks a paragraph's last mark may stand inside: "… Transparent Elections,”".
 _CLOSING_QUOTES = "”’\"'"
 
@@ -323,6 +338,7 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
             blank = True
             continue
         if line == PAGE:
+            layout.after_page = True
             continue
         ended = (
             not current
@@ -354,6 +370,7 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
                 )
         blank = False
         layout.last = line
+        layout.after_page = False
     if current:
         paragraphs.append(_label(current))
     return paragraphs
@@ -379,6 +396,8 @@ class _Layout:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.last = ""  # the line before the one being read
+        self.spaced = BLANK in lines  # whether blank lines part the paragraphs
+        self.after_page = False  # whether a page broke before the line being read
         self._width: int | None = None
 
     def ended_short(self, line: str) -> bool:
@@ -461,6 +480,11 @@ def _starts_paragraph(
         )
     if mark == ":" or not _opens_paragraph(line):
         return False
+    if not line[:1].isupper() and layout.spaced and not layout.after_page:
+        # An opening without a capital (Russian, Arabic, Chinese) is also how a clause
+        # inside a paragraph may open ("… COVID-19," ⏎ "признавая, что …"): where blank
+        # lines part the paragraphs, they do, and a page break, which drops them.
+        return False
     return closed or (mark.isalnum() and layout.ended_short(line))
 
 
@@ -542,7 +566,7 @@ def _inline_item_before(label: str, paragraph: str, inline: _InlineItems) -> boo
 def _ends_item(paragraph: str) -> bool:
     """Whether a paragraph so far ends as a list item does: ";", ":", ".", "; and" or
     "; or" (read from its end)."""
-    if _last_mark(paragraph) in ";:.":
+    if _last_mark(paragraph) in _ITEM_END:
         return True
     for word in (" and", " or"):
         if paragraph.endswith(word):
@@ -561,7 +585,8 @@ def _opens_paragraph(line: str) -> bool:
     if line[:1].islower():
         return _opens_in_russian(line)
     if not line[:1].isupper():
-        return False
+        # A script without capitals.
+        return bool(_ARABIC_PREAMBULAR.match(line)) or line.startswith(_CHINESE_OPENINGS)
     return _section(None, line) is not None and _opening_verb(line)
 
 
@@ -614,7 +639,7 @@ def _is_subheading(line: str, lines: list[str], index: int, depth: int = 0) -> b
     punctuation, and followed by a labelled paragraph, or by one that opens as a
     paragraph does when the title itself does not, or by another title ("AMISOM" ⏎
     "Priorities and tasks" ⏎ "7. Decides …")."""
-    if not line[:1].isupper() or line[-1] in ",;:.-\u00ad":
+    if not line[:1].isupper() or line[-1] in _PARAGRAPH_END or line[-1] in "-\u00ad":
         return False
     words = line.split(maxsplit=_LONG_TITLE)
     if len(words) > _LONG_TITLE:
