@@ -9,8 +9,8 @@ from timeline.diff.tokens import TOKEN, WORD, Alphabet, Words
 from timeline.diff.words import diff_words
 
 # Text as pastes bring it: words, marks, every kind of whitespace, runs of spaces,
-# Arabic, digits and underscores.
-PIECES = [*"ab cD,.;()[]“”'-_ 1\t\n\u00a0\u2028إذ", "  ", "the ", "The "]
+# Arabic, Chinese (its characters and full-width marks), digits and underscores.
+PIECES = [*"ab cD,.;()[]“”'-_ 1\t\n\u00a0\u2028إذ决定，。", "  ", "the ", "The ", "安理会"]
 
 
 def texts(seed: int, count: int) -> list[str]:
@@ -99,3 +99,39 @@ def test_token_codes_of_a_batch_larger_than_one_pass_spell_each_text():
     alphabet.prime(batch)
     for text in batch:
         assert alphabet.decode(alphabet.encode_tokens(text)) == text
+
+
+def test_each_chinese_character_is_a_word_and_a_token():
+    """Chinese is written without spaces: a run of it is as many words as characters,
+    so that two paragraphs opening "决定将" and "决定按照" share "决定"."""
+    text = "决定按照第2642(2022)号决议，COVID-19大流行"
+    assert WORD.findall(text.lower()) == [
+        *"决定按照第",
+        "2642",
+        "2022",
+        *"号决议",
+        "covid",
+        "19",
+        *"大流行",
+    ]
+    words = Words()
+    assert len(words.encode(text)) == len(WORD.findall(text.lower()))
+    alphabet = Alphabet()
+    assert alphabet.decode(alphabet.encode_tokens(text)) == text
+    assert len(alphabet.encode_tokens(text)) == len(TOKEN.findall(text))
+
+
+def test_a_chinese_diff_keeps_the_characters_both_texts_hold():
+    ops = diff_words(
+        "决定将安全理事会第2165(2014)号决议所载各项决定的期限延续6个月，至2023年1月10日，",
+        "决定按照第2642(2022)号决议第2段确认将安全理事会第2165(2014)号决议所载各项决定的期限"
+        "延续6个月，至2023年7月10日，",
+    )
+    assert ops == (
+        (Op.EQUAL, "决定"),
+        (Op.INSERT, "按照第2642(2022)号决议第2段确认"),
+        (Op.EQUAL, "将安全理事会第2165(2014)号决议所载各项决定的期限延续6个月，至2023年"),
+        (Op.DELETE, "1"),
+        (Op.INSERT, "7"),
+        (Op.EQUAL, "月10日，"),
+    )

@@ -13,13 +13,18 @@ from collections.abc import Callable, Iterable
 from itertools import batched, chain, compress, filterfalse, islice
 from operator import methodcaller, not_
 
+# Chinese characters (the unified ideographs, extension A and the compatibility ones):
+# Chinese is written without spaces, and each character is a word of its own, so that
+# "决定将" and "决定按照" share "决定".
+_CHINESE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CHINESE = re.compile(f"[{_CHINESE}]").search
 # Words and single punctuation marks, plus the whitespace between them, so that the
 # tokens of a text joined give the text back exactly.
-TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
-WORD = re.compile(r"\w+")
+TOKEN = re.compile(rf"[^\W{_CHINESE}]+|[{_CHINESE}]|[^\w\s]|\s+")
+WORD = re.compile(rf"[^\W{_CHINESE}]+|[{_CHINESE}]")
 # The same, over chunks without spaces joined by single spaces: each space a token (tried
 # first: half the tokens are those spaces).
-_TOKEN_PIECES = re.compile(r" |\w+|[^\w\s]|[^\S ]+")
+_TOKEN_PIECES = re.compile(rf" |[^\W{_CHINESE}]+|[{_CHINESE}]|[^\w\s]|[^\S ]+")
 
 
 def _characters() -> Callable[[], str]:
@@ -211,9 +216,12 @@ class Alphabet:
         # Most chunks are a word alone, their own token; the rest ("Council,", "(2012)")
         # are read by the pattern.
         words = list(filter(str.isalnum, new))
+        if not all(map(str.isascii, words)):
+            # Chinese: a token a character, read by the pattern too.
+            words = list(filterfalse(_HAS_CHINESE, words))
         self._token_chunks.update(zip(words, map(get, words), strict=True))
         if len(words) < len(new):
-            rest = list(filterfalse(str.isalnum, new))
+            rest = list(filterfalse(self._token_chunks.__contains__, new))
             tokens = _TOKEN_PIECES.findall(" ".join(rest))
             codes = "".join(map(get, tokens)).split(space)
             self._token_chunks.update(zip(rest, codes, strict=True))
