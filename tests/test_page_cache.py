@@ -216,3 +216,41 @@ def test_preview_images_answer_get_and_head_only(story, client):
     assert client.head(url).status_code == 200
     for method in ("POST", "PUT", "DELETE", "OPTIONS", "TRACE"):
         assert client.generic(method, url).status_code == 405
+
+
+def test_a_new_release_renders_pages_afresh_and_the_old_etag_no_longer_matches(
+    story, client, monkeypatch
+):
+    """Only a write advances the content version; a new release may render the same data
+    otherwise (a diff engine that reads Chinese by character), so its pages are its own."""
+    from timeline import release
+
+    before = client.get(REVISION)
+    monkeypatch.setattr(release, "RELEASE", "another-release")
+    after = client.get(REVISION, headers={"If-None-Match": before["ETag"]})
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    assert client.get(REVISION, headers={"If-None-Match": after["ETag"]}).status_code == 304
+
+
+def test_the_release_is_a_digest_of_what_renders_pages_not_of_the_data(tmp_path):
+    from timeline.release import digest
+
+    for name, text in {
+        "timeline/views.py": "def view(): ...",
+        "templates/base.html": "<main></main>",
+        "static/js/compare.js": "// compare",
+        "timeline/data/collection.json": "{}",
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    first = digest(tmp_path)
+    assert digest(tmp_path) == first
+    (tmp_path / "timeline/data/collection.json").write_text('{"drafts": []}')
+    (tmp_path / "timeline/__pycache__").mkdir()
+    (tmp_path / "timeline/__pycache__/views.cpython-313.pyc").write_bytes(b"\0")
+    assert digest(tmp_path) == first
+    for name in ("templates/base.html", "static/js/compare.js", "timeline/views.py"):
+        (tmp_path / name).write_text((tmp_path / name).read_text() + " ")
+        assert digest(tmp_path) != first
+        first = digest(tmp_path)

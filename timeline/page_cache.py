@@ -6,10 +6,11 @@ only with the content version (`timeline.versions`). So each reader view is wrap
 
 - answers only GET and HEAD (405 otherwise, TRACE and OPTIONS included);
 - reads the version (one query) and answers ``If-None-Match`` / ``If-Modified-Since``
-  with 304 before anything is rendered: the ETag is strong, one per version, address,
-  variant (whole page or htmx fragment) and encoding;
+  with 304 before anything is rendered: the ETag is strong, one per release
+  (`timeline.release`: a new release may render the same data otherwise), version,
+  address, variant (whole page or htmx fragment) and encoding;
 - serves the page from the shared cache (``CACHES["default"]``: Redis in production)
-  under the version, or renders it once (within the client's allowance of renders,
+  under the release and the version, or renders it once (within the client's allowance of renders,
   `timeline.rate_limit`), in a transaction that reads the version again
   from the same snapshot as the page's data, and stores it, compressed as well as plain;
 - compresses with brotli or gzip (once, when the page is stored) for clients that accept
@@ -41,7 +42,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from timeline import outage, rate_limit, versions
+from timeline import outage, rate_limit, release, versions
 
 # Browsers and shared caches may keep a page this long, then serve it stale for this long
 # while they revalidate (a 304 costs one query).
@@ -293,11 +294,12 @@ def _address(request: HttpRequest) -> str:
 
 def _key(request: HttpRequest, version: versions.Version) -> str:
     digest = hashlib.sha256(_address(request).encode()).hexdigest()
-    return f"redline:page:{version.token}:{digest}"
+    return f"redline:page:{release.RELEASE}:{version.token}:{digest}"
 
 
 def _etag(request: HttpRequest, version: versions.Version, encoding: str) -> str:
-    digest = hashlib.sha256(f"{version.token} {_address(request)}".encode()).hexdigest()[:20]
+    seed = f"{release.RELEASE} {version.token} {_address(request)}"
+    digest = hashlib.sha256(seed.encode()).hexdigest()[:20]
     return f'"{version.number}-{digest}{"-" + encoding if encoding else ""}"'
 
 
