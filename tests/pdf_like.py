@@ -60,6 +60,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
+from lxml import etree
+
 from timeline.akn.reader import Document, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +100,14 @@ class Reference:
     job_number: str
     clauses: list[ExpectedClause]
     headings: tuple[tuple[int, str], ...]
+    # A file in another language than English: its language's letter in the job number
+    # ("F"), its cover page's heading block ("Nations Unies", "Distr. générale") and
+    # titles ("Résolution 2672 (2023)", "Adoptée par …"), and the Council's heading ("Le
+    # Conseil de sécurité,"), as its PDF prints them.
+    language: str = "E"
+    cover: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    council: str = "The Security Council,"
 
 
 def clean_reference(path: Path) -> Reference:
@@ -131,7 +141,35 @@ def clean_reference(path: Path) -> Reference:
         job_number=_job_number(document),
         clauses=clauses,
         headings=tuple(headings),
+        **({} if document.language == "en" else _own_furniture(document)),
     )
+
+
+# The letter of each language in the UN's job numbers.
+_LANGUAGE_LETTERS = {"fr": "F", "es": "S", "ru": "R", "ar": "A", "zh": "C", "de": "G"}
+_COVER_LINES = etree.XPath("//*[local-name()='coverPage']/*[local-name()='p']")
+_IS_TITLE = etree.XPath("boolean(.//*[local-name()='docTitle'])")
+_FORMULA = etree.XPath("//*[local-name()='preamble']/*[local-name()='formula']")
+
+
+def _own_furniture(document: Document) -> dict[str, object]:
+    """A file in another language: its job number's letter, its cover page's lines and
+    the Council's heading, read from the file (each line's words as printed: "séance ,"
+    in the markup is "séance," on paper)."""
+    tree = etree.parse(str(document.path))
+
+    def printed(element: etree._Element) -> str:
+        text = " ".join("".join(element.itertext()).split())
+        return re.sub(r" (?=[,،，])", "", text)
+
+    lines = [(printed(p), _IS_TITLE(p)) for p in _COVER_LINES(tree)]
+    formula = next((printed(element) for element in _FORMULA(tree)), "")
+    return {
+        "language": _LANGUAGE_LETTERS.get(document.language, "E"),
+        "cover": tuple(line for line, title in lines if line and not title),
+        "titles": tuple(line for line, title in lines if line and title),
+        "council": formula or "The Security Council,",
+    }
 
 
 # Characters that print as nothing: soft hyphen, zero-width space and joiners, word
@@ -344,7 +382,7 @@ class _Copy:
         dates = f"{date:%d%m%y}"
         if int(job[-1]) % 3 == 0:
             dates += f"    {date + datetime.timedelta(days=1):%d%m%y}"
-        lines = [f"{job} (E)    {dates}", f"*{job.replace('-', '')}*"]
+        lines = [f"{job} ({self.ref.language})    {dates}", f"*{job.replace('-', '')}*"]
         if self.ref.date.year >= 2010:
             lines.append("Please recycle")
         return lines
@@ -365,6 +403,26 @@ class _Copy:
         paragraphs, with blank lines where the copy keeps them."""
         blank = [_BLANK] if self.blank_lines else []
         ref = self.ref
+        if ref.cover:
+            yield from self.own_cover()
+        else:
+            yield from self.english_cover()
+        yield from blank
+        yield _Line(self.indent + ref.council)
+        marked = {note.clause: number for number, note in self.notes.items()}
+        for index, text in _printed(ref):
+            yield from blank
+            if index is None:
+                # Headings are centred; some viewers keep the spaces.
+                yield _Line(" " * self.rng.choice([0, 0, 24, 32]) + text)
+            else:
+                yield from self.paragraph(ref.clauses[index], marked.get(index))
+
+    def english_cover(self) -> Iterator[_Line]:
+        """An English file's heading block, first page's foot (where viewers copy it
+        there), title and adoption."""
+        blank = [_BLANK] if self.blank_lines else []
+        ref = self.ref
         heading = ["United Nations", ref.symbol, "Security Council", "Distr.: General"]
         heading.append(_day(ref.date))
         if ref.kind != "resolution":
@@ -379,16 +437,22 @@ class _Copy:
         if ref.adopted:
             yield from blank
             yield from map(_Line, self.wrap("", ref.adopted.split(" "), TITLE_WIDTH))
-        yield from blank
-        yield _Line(self.indent + "The Security Council,")
-        marked = {note.clause: number for number, note in self.notes.items()}
-        for index, text in _printed(ref):
+
+    def own_cover(self) -> Iterator[_Line]:
+        """Another language's cover page, line by line as the file gives it (its title
+        and adoption set in the narrower column), with the first page's foot after its
+        heading block where viewers copy it there."""
+        blank = [_BLANK] if self.blank_lines else []
+        yield from map(_Line, self.ref.cover)
+        if self.foot_first:
             yield from blank
-            if index is None:
-                # Headings are centred; some viewers keep the spaces.
-                yield _Line(" " * self.rng.choice([0, 0, 24, 32]) + text)
+            yield from map(_Line, self.first_foot())
+        for line in self.ref.titles:
+            yield from blank
+            if _CJK.search(line):
+                yield from map(_Line, self.wrap_cjk("", line, None, None)[0])
             else:
-                yield from self.paragraph(ref.clauses[index], marked.get(index))
+                yield from map(_Line, self.wrap("", line.split(" "), TITLE_WIDTH))
 
     def paragraph(self, clause: ExpectedClause, note: int | None) -> Iterator[_Line]:
         """A clause's lines: its label after an indent, then its words, one of them

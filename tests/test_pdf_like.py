@@ -193,6 +193,39 @@ def test_a_copy_opens_with_the_un_heading_block_then_the_job_number_and_sponsors
         assert "\nMorocco: draft resolution\n" in text
 
 
+@pytest.mark.parametrize(
+    ("language", "heading_block", "title", "council", "letter"),
+    [
+        (
+            "French",
+            "Nations Unies\nS/RES/2672 (2023)\nConseil de sécurité\nDistr. générale\n"
+            "9 janvier 2023\n",
+            "Résolution 2672 (2023)\nAdoptée par le Conseil de sécurité à sa 9237e séance,",
+            "Le Conseil de sécurité,",
+            "F",
+        ),
+        (
+            "Chinese",
+            "联合国\nS/RES/2672 (2023)\n安全理事会\nDistr.: General\n9 January 2023\n",
+            "第2672(2023)号决议\n2023年1月9日 9237次会议通过",
+            "安全理事会，",
+            "C",
+        ),
+    ],
+)
+def test_a_copy_in_another_language_has_its_own_furniture(
+    language, heading_block, title, council, letter
+):
+    """Read from the file's cover page and formula, as its PDF prints them."""
+    path = next(p for p in SHIPPED.rglob("S_RES_2672_*.xml") if p.parent.name == language)
+    text = render_pdf_copy(clean_reference(path), blank_lines=False, seed=0)
+    assert text.startswith(heading_block)
+    assert title in text
+    assert re.search(rf"^ *{council}$", text, re.MULTILINE)
+    assert re.search(rf"^\d{{2}}-\d{{5}} \({letter}\) {{4}}\d{{6}}", text, re.MULTILINE)
+    assert "The Security Council" not in text
+
+
 def test_a_resolutions_copy_has_its_title_and_adoption_line():
     text = render_pdf_copy(clean_reference(RESOLUTION), blank_lines=False, seed=0)
     assert "\nDistr.: General\n18 December 2015\n" in text
