@@ -964,6 +964,17 @@ def test_paragraphs_open_in_french_spanish_and_russian_without_blank_lines(paste
     assert [block.text for block in parse_text(pasted) if block.kind is Kind.CLAUSE] == expected
 
 
+def test_a_french_or_spanish_word_that_opens_like_a_number_word_joins():
+    pasted = (
+        "Le Conseil de sécurité,\nSoulignant la four-\nniture de l’aide et la escalada de las"
+        " ten-\nsiones, et un plan de two-\nyear,"
+    )
+    assert [block.text for block in parse_text(pasted) if block.kind is Kind.CLAUSE] == [
+        "Soulignant la fourniture de l’aide et la escalada de las tensiones, et un plan de"
+        " two-year,"
+    ]
+
+
 def test_footnote_markers_go_after_any_letter_and_a_decimal_comma_stays():
     pasted = (
         "Совет Безопасности,\nотмечая, что в Сирии более 11,1 миллиона человек нуждаются"

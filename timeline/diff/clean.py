@@ -434,10 +434,12 @@ _NUMBER_WORDS = frozenset(
 
 
 # What follows a number word's letters when a line end splits a word that only begins
-# with them: "ten-" "sion", "seven-" "teen", "one-" "rous".
+# with them: "ten-" "sion", "seven-" "teen", "one-" "rous"; in French and Spanish, "four-"
+# "niture" (fourniture), "ten-" "siones" (tensiones).
 _SYLLABLES_AFTER_NUMBERS = frozenset(
     {"sion", "sions", "ure", "ures", "ured", "dency", "dencies", "ets", "et", "able"}
     | {"ant", "ants", "der", "ders", "dered", "ding", "ty", "teen", "teenth", "tieth", "rous"}
+    | {"niture", "nitures", "nir", "nit", "nissent", "siones", "sión", "dencia", "dencias"}
 )
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
 
