@@ -10,8 +10,8 @@ only with the content version (`timeline.versions`). So each reader view is wrap
   (`timeline.release`: a new release may render the same data otherwise), version,
   address, variant (whole page or htmx fragment) and encoding;
 - serves the page from the shared cache (``CACHES["default"]``: Redis in production)
-  under the release and the version, or renders it once (within the client's allowance of renders,
-  `timeline.rate_limit`), in a transaction that reads the version again
+  under the release and the version, or renders it once (within the client's allowance
+  of renders, `timeline.rate_limit`), in a transaction that reads the version again
   from the same snapshot as the page's data, and stores it, compressed as well as plain;
 - compresses with brotli or gzip (once, when the page is stored) for clients that accept
   them. Reader pages hold no secret (no CSRF

@@ -9,8 +9,8 @@ on a page); with the release in the cache's keys and the pages' ETags, its first
 of each page renders it afresh and a browser's copy of the old page no longer matches.
 
 The digest is of the files' paths and contents, read once when the module is first
-imported (about 200 files, a few milliseconds): the same files give the same release on
-every server and every start, so servers of one release share their cached pages.
+imported (145 files, 2.5 MB, about 17 ms): the same files give the same release on every
+server and every start, so servers of one release share their cached pages.
 """
 
 from __future__ import annotations

@@ -357,9 +357,11 @@ def _tidy(lines: list[str]) -> list[str]:
     return out
 
 
-# Chinese characters and the full-width marks; a line whose last few characters hold one
-# ends inside Chinese text ("… 2642(2022)" ⏎ "号决议").
-_CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+# Chinese characters (the unified ideographs, extension A and the compatibility ones),
+# as a character class's ranges; with the Chinese and full-width marks, what a line that
+# ends inside Chinese text holds in its last few characters ("… 2642(2022)" ⏎ "号决议").
+CHINESE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CHINESE = re.compile(f"[\u3000-\u303f{CHINESE}\uff00-\uffef]")
 _CHINESE_REACH = 12
 
 

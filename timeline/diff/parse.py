@@ -391,7 +391,10 @@ class _Layout:
     more or fewer characters on a line, so a line ends short only this far (an eighth of
     the width) from it. A text of one line per paragraph (pasted from Word) has the
     width of its long paragraphs, and most of its lines end short. A text of a few lines
-    (`_LAYOUT_LINES`) tells no width: none of its lines ends short."""
+    (`_LAYOUT_LINES`) tells no width: none of its lines ends short.
+
+    It also tells whether blank lines part the text's paragraphs (``spaced``), and whether
+    a page broke before the line being read (``after_page``), which drops them."""
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines

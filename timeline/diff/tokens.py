@@ -13,18 +13,18 @@ from collections.abc import Callable, Iterable
 from itertools import batched, chain, compress, filterfalse, islice
 from operator import methodcaller, not_
 
-# Chinese characters (the unified ideographs, extension A and the compatibility ones):
-# Chinese is written without spaces, and each character is a word of its own, so that
-# "决定将" and "决定按照" share "决定".
-_CHINESE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAS_CHINESE = re.compile(f"[{_CHINESE}]").search
+from timeline.diff.clean import CHINESE
+
+# Chinese is written without spaces, and each of its characters is a word of its own, so
+# that "决定将" and "决定按照" share "决定".
+_HAS_CHINESE = re.compile(f"[{CHINESE}]").search
 # Words and single punctuation marks, plus the whitespace between them, so that the
 # tokens of a text joined give the text back exactly.
-TOKEN = re.compile(rf"[^\W{_CHINESE}]+|[{_CHINESE}]|[^\w\s]|\s+")
-WORD = re.compile(rf"[^\W{_CHINESE}]+|[{_CHINESE}]")
+TOKEN = re.compile(rf"[^\W{CHINESE}]+|[{CHINESE}]|[^\w\s]|\s+")
+WORD = re.compile(rf"[^\W{CHINESE}]+|[{CHINESE}]")
 # The same, over chunks without spaces joined by single spaces: each space a token (tried
 # first: half the tokens are those spaces).
-_TOKEN_PIECES = re.compile(rf" |[^\W{_CHINESE}]+|[{_CHINESE}]|[^\w\s]|[^\S ]+")
+_TOKEN_PIECES = re.compile(rf" |[^\W{CHINESE}]+|[{CHINESE}]|[^\w\s]|[^\S ]+")
 
 
 def _characters() -> Callable[[], str]:
