@@ -183,14 +183,15 @@ _NOT_PARTICIPLES = frozenset(
     | {"représentant", "fernando", "orlando", "rolando", "armando", "hernando"}
 )
 # Russian paragraphs open in lower case, a preambular one with a gerund: these, read
-# from every Russian text of the UN's repository, 2020-2026, and a few more of the same
-# use ("сознавая", "памятуя"), after "особо", "вновь" or another of the adverbs below.
+# from every Russian text of the UN's repository, 2020-2026, and more of the same use
+# ("сознавая", "памятуя"), after "особо", "вновь" or another of the adverbs below.
 _RUSSIAN_GERUNDS = frozenset(
     {"ссылаясь", "отмечая", "принимая", "напоминая", "подчеркивая", "выражая"}
     | {"подтверждая", "определяя", "рассмотрев", "призывая", "признавая", "осуждая"}
     | {"заявляя", "констатируя", "поощряя", "действуя", "руководствуясь", "будучи"}
     | {"учитывая", "рекомендуя", "имея", "приветствуя", "повторяя", "требуя"}
-    | {"отдавая", "сознавая", "памятуя", "считая", "желая"}
+    | {"отдавая", "сознавая", "памятуя", "считая", "желая", "высказываясь", "опираясь"}
+    | {"стремясь", "настаивая", "осознавая", "одобряя", "поддерживая", "сожалея"}
 )
 _RUSSIAN_QUALIFIERS = frozenset(
     {"особо", "вновь", "решительно", "настоятельно", "глубоко", "серьезно", "самым"}
