@@ -51,6 +51,7 @@ a treaty) is another problem than a copy's artefacts.
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 import re
 import unicodedata
@@ -615,15 +616,85 @@ _LIGATURE = re.compile("ffi|ffl|ff|fi|fl")
 
 def _glyphs(text: str) -> str:
     """How the copy's font spells its letters: in about one copy in four the ligatures
-    stand for their letters, in another the accented letters come decomposed. Drawn from
-    the text itself, not the copy's generator, so that adding this left every other
-    artefact of each seed as it was."""
+    stand for their letters, in another the accented letters come decomposed; in half the
+    Arabic and Chinese copies, the font's glyphs stand for the letters (`_font_glyphs`).
+    Drawn from the text itself, not the copy's generator, so that adding this left every
+    other artefact of each seed as it was."""
     draw = random.Random(zlib.crc32(text.encode())).random()
+    if random.Random(zlib.crc32(text.encode()) + 1).random() < 0.5:
+        text = _font_glyphs(text)
     if draw < 0.25:
         return _LIGATURE.sub(lambda found: _LIGATURES[found.group()], text)
     if draw < 0.5:
         return unicodedata.normalize("NFD", text)
     return text
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+# Marks above or below a letter, which do not break its joining to the next.
+_ARABIC_MARKS = frozenset(map(chr, [*range(0x064B, 0x0653), 0x0670]))
+
+
+def _font_glyphs(text: str) -> str:
+    """What a copy of an Arabic or Chinese PDF gives for letters some fonts draw with
+    glyphs of their own: each Arabic letter as its presentation form, the form its place
+    in the word takes ("ﺍﻟﻤﺘﺤﺪﺓ" for "المتحدة"); and for a Chinese ideograph that looks
+    like a Kangxi radical, the radical ("⼈" for "人", "⼀" for "一")."""
+    if _CJK.search(text):
+        text = text.translate(_radicals())
+    if not _ARABIC_LETTER.search(text):
+        return text
+    chars = list(text)
+
+    def neighbour(at: int, step: int) -> str:
+        at += step
+        while 0 <= at < len(chars) and chars[at] in _ARABIC_MARKS:
+            at += step
+        return chars[at] if 0 <= at < len(chars) else ""
+
+    for at, char in enumerate(text):
+        forms = _arabic_forms(char) if _ARABIC_LETTER.match(char) else {}
+        if not forms:
+            continue
+        before, after = neighbour(at, -1), neighbour(at, 1)
+        joined_before = bool(before) and "INITIAL" in _arabic_forms(before)
+        joins_after = "INITIAL" in forms and bool(after) and "FINAL" in _arabic_forms(after)
+        form = {
+            (True, True): "MEDIAL",
+            (True, False): "FINAL",
+            (False, True): "INITIAL",
+            (False, False): "ISOLATED",
+        }[(joined_before, joins_after)]
+        chars[at] = forms.get(form) or forms.get("ISOLATED", char)
+    return "".join(chars)
+
+
+@functools.cache
+def _arabic_forms(letter: str) -> dict[str, str]:
+    """An Arabic letter's presentation forms, by Unicode's names ("ARABIC LETTER BEH
+    INITIAL FORM"): four for a letter that joins on both sides, two for one that joins
+    only to the letter before it, one for hamza; none for the letters without."""
+    if not _ARABIC_LETTER.match(letter):
+        return {}
+    name = unicodedata.name(letter, "")
+    forms = {}
+    for form in ("ISOLATED", "FINAL", "INITIAL", "MEDIAL"):
+        try:
+            forms[form] = unicodedata.lookup(f"{name} {form} FORM")
+        except KeyError:
+            continue
+    return forms
+
+
+@functools.cache
+def _radicals() -> dict[int, str]:
+    """Ideograph -> the Kangxi radical that looks like it."""
+    table = {}
+    for code in range(0x2F00, 0x2FD6):
+        ideograph = unicodedata.normalize("NFKC", chr(code))
+        if len(ideograph) == 1 and _CJK.match(ideograph):
+            table.setdefault(ord(ideograph), chr(code))
+    return table
 
 
 def _replace_one(rng: random.Random, pattern: re.Pattern[str], line: str, new: str) -> str:

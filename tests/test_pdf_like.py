@@ -324,3 +324,20 @@ def _letters(text: str) -> str:
     """The letters as a reader sees them: a ligature's letters, an accented letter whole
     (the copy's font may spell either way)."""
     return "".join(char for char in unicodedata.normalize("NFKC", text) if char.isalpha())
+
+
+@pytest.mark.parametrize(
+    ("language", "glyphs"),
+    [("Arabic", "[\ufe70-\ufefc]"), ("Chinese", "[\u2f00-\u2fd5]")],
+)
+def test_some_arabic_and_chinese_copies_spell_letters_with_their_fonts_glyphs(language, glyphs):
+    """Presentation forms ("ﺍﻟﻤﺘﺤﺪﺓ"), Kangxi radicals ("⼈"): in about half the copies,
+    and the paste reads them as the letters they draw."""
+    path = next(p for p in SHIPPED.rglob("S_RES_2672_*.xml") if p.parent.name == language)
+    ref = clean_reference(path)
+    copies = [render_pdf_copy(ref, blank_lines=True, seed=seed) for seed in range(8)]
+    with_glyphs = [text for text in copies if re.search(glyphs, text)]
+    assert 0 < len(with_glyphs) < len(copies)
+    for text in with_glyphs:
+        clauses = [b for b in parse_text(text) if b.kind is Kind.CLAUSE]
+        assert [b.text for b in clauses] == [c["text"] for c in ref.clauses]

@@ -15,8 +15,8 @@ from timeline.diff import ClauseInput, Comparison, compare_clauses, parse_text
 from timeline.models import Clause, Revision
 
 # Bump when the engine's results change, or the classes they are pickled as (2: Block
-# and Change became named tuples; 3: each Chinese character a word), so cached
-# comparisons of old code are not served.
+# and Change became named tuples; 3: each Chinese character a word, and a PDF's glyphs
+# read as the letters they draw), so cached comparisons of old code are not served.
 ENGINE_VERSION = 3
 CACHE_SECONDS = 60 * 60 * 24 * 7
 

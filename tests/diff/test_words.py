@@ -174,7 +174,15 @@ def test_invisible_characters_are_no_edit():
         ),
         # Control characters, as a font with a broken encoding copies some glyphs.
         ("Calls for humanitarian access;", "Calls for\x02 humanitarian\x00 access\x7f;"),
+        # Arabic letters, or a PDF's presentation forms of them (S/RES/2672, operative 7).
+        (
+            "يقرر أن يبقي المسألة قيد نظره الفعلي.",
+            "ﻳﻘﺮﺭ ﺃﻥ ﻳﺒﻘﻲ ﺍﻟﻤﺴﺄﻟﺔ ﻗﻴﺪ ﻧﻈﺮﻩ ﺍﻟﻔﻌﻠﻲ.",
+        ),
+        # Chinese ideographs, or the Kangxi radicals a font drew for them ("⼀", "⼈").
+        ("决定继续积极处理此案。一个人", "决定继续积极处理此案。⼀个⼈"),
     ],
+    ids=["direction mark", "decomposed and ligature", "controls", "Arabic", "Chinese"],
 )
 def test_what_prints_the_same_is_no_edit(official, copied):
     from timeline.diff import ClauseInput, Status, compare_clauses, compare_texts

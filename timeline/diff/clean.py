@@ -4,7 +4,9 @@ made into the lines of its body.
 `clean_lines(text)` undoes what copying adds and keeps every word of the draft:
 
 - Unicode: letters are composed (NFC: "e" and a combining acute, as some PDF copies give
-  them, are the "é" of the official text) and a PDF's ligatures ("ﬁ") are their letters;
+  them, are the "é" of the official text), and the glyphs a PDF's font drew for letters
+  are those letters: ligatures ("ﬁ"), Arabic presentation forms ("ﺍﻟﻤﺘﺤﺪﺓ" is "المتحدة")
+  and the radicals some Chinese fonts draw for ideographs ("⼈" is "人");
   every line break (CR LF, CR, Word's line and paragraph separators, the PDF's
   form feed between pages) is one; spaces of every width and tabs are plain spaces;
   characters that print as nothing (soft hyphens, zero-width spaces, the byte-order mark,
@@ -119,28 +121,54 @@ def visible(text: str) -> str:
     included), its letters composed and ligatures spelt out, and with non-breaking hyphens
     as hyphens: what a reader sees, so that a comparison never shows an edit nobody can
     see."""
-    text = composed(text)
-    text = _without_invisible(text, _unusual(text)).replace("\u2011", "-").replace("\u2010", "-")
+    unusual = _unusual(text)
+    text = composed(text, unusual)
+    text = _without_invisible(text, unusual).replace("\u2011", "-").replace("\u2010", "-")
     return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
 
 
-# A PDF's Latin ligatures, as the letters they print (what NFKC would make of them; NFKC
-# itself would also rewrite what a reader does see, such as Chinese full-width commas).
-_LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
-    | {"\ufb05": "st", "\ufb06": "st"}
+# The glyphs a PDF's fonts draw for letters, which a copy gives back: the Latin ligatures
+# ("ﬁ"), the Arabic presentation forms (each letter in its joining form, "ﻟﻤ", and the
+# lam-alef ligatures) and the Kangxi and supplementary radicals that some Chinese fonts
+# draw for the ideographs they look like ("⼈" for "人"). Each is what NFKC makes of it;
+# NFKC itself would also rewrite what a reader does see, such as Chinese full-width commas.
+_GLYPH_RANGES = (
+    (0xFB00, 0xFB06),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFC),
+    (0x2E80, 0x2EF3),
+    (0x2F00, 0x2FD5),
 )
-_LIGATURE_CHARS = frozenset(map(chr, _LIGATURES))
+_GLYPH_CLASS = "".join(f"{chr(first)}-{chr(last)}" for first, last in _GLYPH_RANGES)
+_GLYPHS = re.compile(f"[{_GLYPH_CLASS}]")
+_GLYPH_CHARS = frozenset(
+    chr(code) for first, last in _GLYPH_RANGES for code in range(first, last + 1)
+)
 
 
-def composed(text: str) -> str:
-    """The text with its letters composed (NFC) and its ligatures spelt out. An ASCII text,
-    or one already composed, is returned as it is after one pass in C."""
+@functools.cache
+def _glyph_letters() -> dict[int, str]:
+    """Glyph -> the letters it draws, for ``str.translate`` (made on first need)."""
+    table = {}
+    for first, last in _GLYPH_RANGES:
+        for code in range(first, last + 1):
+            letters = unicodedata.normalize("NFKC", chr(code))
+            if letters != chr(code):
+                table[code] = letters
+    return table
+
+
+def composed(text: str, unusual: set[str] | None = None) -> str:
+    """The text with its letters composed (NFC) and the glyphs a PDF's font drew for them
+    (ligatures, Arabic presentation forms, Chinese radicals) made letters again. An ASCII
+    text, or one already composed, is returned as it is after one pass in C. A caller that
+    has the text's unusual characters (`_unusual`) passes them: the glyphs are then looked
+    for among those, not in the text (a second pass over it)."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", text)
-    if any(ligature in text for ligature in _LIGATURE_CHARS):
-        text = text.translate(_LIGATURES)
+    if _GLYPHS.search(text) if unusual is None else not _GLYPH_CHARS.isdisjoint(unusual):
+        text = text.translate(_glyph_letters())
     return text
 
 
@@ -186,11 +214,13 @@ def _positions(text: str, chars: Iterable[str]) -> Iterator[int]:
 
 
 # Every character the first step or the footnote markers' removal look at: one scan of
-# the text finds which occur, and only their rules run (most texts need none).
+# the text finds which occur, and only their rules run (most texts need none). (Composing
+# changes none of them: it is read before.)
 _UNUSUAL = re.compile(
     "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u200e\u200f\u061c\u2010\u2011"
     "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00b9\u00b2\u00b3\u2070-\u2079"
     + "".join(sorted(_CONTROL_CHARS))
+    + _GLYPH_CLASS
     + "]"
 )
 
@@ -232,10 +262,10 @@ _SUPERSCRIPT_CHARS = frozenset("\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2
 
 def clean_lines(text: str) -> list[str]:
     """The body's lines, with `BLANK` and `PAGE` markers (see the module docstring)."""
-    text = composed(text)
     # The rules below run only for the unusual characters the text holds.
     unusual = _unusual(text)
-    if unusual - _SUPERSCRIPT_CHARS:
+    text = composed(text, unusual)
+    if unusual - _SUPERSCRIPT_CHARS - _GLYPH_CHARS:
         text = _normalise(text, unusual)
     lines: list[str] = []
     append = lines.append
