@@ -243,3 +243,14 @@ def test_the_cross_border_pages_run_a_bounded_number_of_queries(
         assert languages == {language}
     else:
         assert bool(ARABIC_SCRIPT.search(changes_of(html))) == (language == "ar")
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru", "zh"])
+def test_search_results_in_other_languages_say_their_language(story, client, language):
+    """WCAG 3.1.2: a screen reader reads a French, Spanish, Russian or Chinese hit in its
+    own language, not in the page's English (only Arabic said so)."""
+    clause = Clause.objects.filter(language=language).order_by("pk").first()
+    word = max(clause.text.split()[:8], key=len).strip(",;:.()«»")
+    response = client.get("/search/", {"q": word})
+    assert response.status_code == 200
+    assert f'lang="{language}" dir="ltr"' in response.content.decode()

@@ -713,10 +713,6 @@ class Clause(models.Model):
         place = self.number or (self.anchor[2:] if self.anchor[:2] in ("pp", "op") else self.anchor)
         return f"{kind} paragraph {place}"
 
-    @property
-    def is_arabic(self) -> bool:
-        return self.language == Language.ARABIC
-
 
 class Proposer(models.Model):
     """A country credited with a clause, recorded only with the source that says so."""
