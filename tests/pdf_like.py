@@ -853,17 +853,22 @@ if SHARED.is_dir():
     SAMPLE += [SHARED / name for name in _SHARED_SAMPLE]
 
 
+# An item's label: "(a)", "(iv)", or in the Arabic text "(أ)", "(هـ)".
+_USUAL_ITEM = r"\([a-z]{1,2}\)|\([ivx]+\)|\((?:هـ|[\u0621-\u064a])\)"
+
+
 def has_usual_labels(ref: Reference) -> bool:
     """Whether a document's clauses are all preambular or operative, its operative
-    paragraphs numbered "1.", its sub-paragraphs lettered "(a)" or numbered "(i)": what
-    the sample holds, and what the repository's measure (`repository`) takes."""
+    paragraphs numbered "1.", its sub-paragraphs lettered "(a)" (in Arabic "(أ)") or
+    numbered "(i)": what the sample holds, and what the repository's measure
+    (`repository`) takes."""
     if not ref.clauses:
         return False
     for clause in ref.clauses:
         if clause["section"] not in ("preambular", "operative"):
             return False
         if clause["parent"] is not None:
-            if not re.fullmatch(r"\([a-z]{1,2}\)|\([ivx]+\)", clause["number"] or ""):
+            if not re.fullmatch(_USUAL_ITEM, clause["number"] or ""):
                 return False
         elif clause["section"] == "operative" and not (clause["number"] or "").isdigit():
             return False

@@ -977,6 +977,25 @@ def test_a_french_or_spanish_word_that_opens_like_a_number_word_joins():
     ]
 
 
+def test_arabic_items_are_lettered_in_the_abjad_order():
+    """S/2024/383 in Arabic: "… بما يلي:" ⏎ "(أ) …" ⏎ "(ب) …", without blank lines; an
+    item that ends with a comma is followed by the next letter of the abjad, not "ت"."""
+    pasted = (
+        "إن مجلس الأمن،\n1 - يهيب بجميع الأطراف إلى القيام بما يلي:\n(أ) اتخاذ تدابير"
+        " عاجلة تمنع منعا أبديا الهجمات،\n(ب) السعي عن طريق المفاوضات إلى الحل؛\n(ج) تنفيذ"
+        " القرار؛\n2 - يقرر أن يبقي المسألة قيد نظره."
+    )
+    blocks = [b for b in parse_text(pasted) if b.kind is Kind.CLAUSE]
+    assert [(b.number, b.parent is not None) for b in blocks] == [
+        ("1", False),
+        ("(أ)", True),
+        ("(ب)", True),
+        ("(ج)", True),
+        ("2", False),
+    ]
+    assert blocks[1].text == "اتخاذ تدابير عاجلة تمنع منعا أبديا الهجمات،"
+
+
 def test_footnote_markers_go_after_any_letter_and_a_decimal_comma_stays():
     pasted = (
         "Совет Безопасности,\nотмечая, что в Сирии более 11,1 миллиона человек нуждаются"

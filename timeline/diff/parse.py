@@ -30,7 +30,17 @@ _MAIN_LABEL = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_SUB_LABEL = re.compile(r"(?P<sub>\([a-z]{1,2}\)|\([ivxl]+\)|[a-z]\))(?:[ ]+|$)", re.IGNORECASE)
+# The Arabic text letters its items in the abjad order: "(أ)", "(ب)", "(ج)", "(د)", "(هـ)".
+_ABJAD = (
+    *("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف"),
+    *("ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"),
+)
+_ABJAD_PLACE = {letter: place for place, letter in enumerate(_ABJAD)}
+_ARABIC_ITEM = "هـ|[\u0621-\u064a]"
+_SUB_LABEL = re.compile(
+    rf"(?P<sub>\([a-z]{{1,2}}\)|\([ivxl]+\)|[a-z]\)|\((?:{_ARABIC_ITEM})\))(?:[ ]+|$)",
+    re.IGNORECASE,
+)
 _HEADING = re.compile(
     r"(?:the[ ]+)?(?:security[ ]+council|general[ ]+assembly)[ ]*[,:]?"
     r"|annex(?:[ ]+[\w.]+)?"
@@ -417,7 +427,7 @@ class _Layout:
 # Room for a paragraph's label ("OP 3 bis.") beyond the limit of its text.
 _LABEL_ROOM = 64
 # A list item written inside a paragraph: "… resources to: (a) the protection …".
-_INLINE_ITEM = re.compile(r"[^\d\s)] \(?([a-z]|[ivx]{2,4})\) ", re.IGNORECASE)
+_INLINE_ITEM = re.compile(rf"[^\d\s)] \(?([a-z]|[ivx]{{2,4}}|{_ARABIC_ITEM})\) ", re.IGNORECASE)
 # How far back into what was read an item may begin: a join may end inside "x (viii) ".
 _INLINE_REACH = len("x (viii) ")
 
@@ -492,7 +502,7 @@ def _starts_paragraph(
     return closed or (mark.isalnum() and layout.ended_short(line))
 
 
-_FIRST_ITEMS = frozenset({"(a)", "a)", "(i)"})
+_FIRST_ITEMS = frozenset({"(a)", "a)", "(i)", "(أ)"})
 
 
 def _next_number(previous: str, label: re.Match[str], line: str) -> bool:
@@ -522,10 +532,13 @@ def _bare(label: str) -> str:
 
 def _neighbours(bare: str, step: int) -> set[str]:
     """The bare labels ``step`` places from a list item's, as a letter and as a roman
-    numeral: 1 after "i": "j" and "ii"; 1 before "iv": "iii"; 1 before "a": none."""
+    numeral: 1 after "i": "j" and "ii"; 1 before "iv": "iii"; 1 before "a": none; 1 after
+    the Arabic "أ": "ب"."""
     found = set()
     if len(bare) == 1 and "a" <= chr(ord(bare) + step) <= "z":
         found.add(chr(ord(bare) + step))
+    if bare in _ABJAD_PLACE and 0 <= _ABJAD_PLACE[bare] + step < len(_ABJAD):
+        found.add(_ABJAD[_ABJAD_PLACE[bare] + step])
     value = _roman_value(bare)
     if value and value + step >= 1:
         found.add(_roman(value + step))
