@@ -983,6 +983,19 @@ def test_a_french_or_spanish_word_that_opens_like_a_number_word_joins():
     ]
 
 
+def test_a_quoted_opening_opens_a_paragraph_in_a_text_with_blank_lines():
+    """A capital after an opening quote is a capital: the rule for openings without one
+    (Russian, Arabic, Chinese) leaves "“Recalling" alone."""
+    pasted = (
+        "The Security Council,\n\nNoting the report,\n“Recalling its resolution,\n\n1. Decides it;"
+    )
+    assert [block.text for block in parse_text(pasted) if block.kind is Kind.CLAUSE] == [
+        "Noting the report,",
+        "“Recalling its resolution,",
+        "Decides it;",
+    ]
+
+
 def test_arabic_items_are_lettered_in_the_abjad_order():
     """S/2024/383 in Arabic: "… بما يلي:" ⏎ "(أ) …" ⏎ "(ب) …", without blank lines; an
     item that ends with a comma is followed by the next letter of the abjad, not "ت"."""

@@ -494,7 +494,7 @@ def _starts_paragraph(
         )
     if mark == ":" or not _opens_paragraph(line):
         return False
-    if not line[:1].isupper() and layout.spaced and not layout.after_page:
+    if not _opening(line)[:1].isupper() and layout.spaced and not layout.after_page:
         # An opening without a capital (Russian, Arabic, Chinese) is also how a clause
         # inside a paragraph may open ("… COVID-19," ⏎ "признавая, что …"): where blank
         # lines part the paragraphs, they do, and a page break, which drops them.
@@ -598,13 +598,18 @@ def _opens_paragraph(line: str) -> bool:
     """Whether a line begins as a paragraph does: with a participle or an adjective that
     opens a preambular paragraph, or a verb that opens an operative one ("Decides",
     "Strongly condemns"), not merely a capital ("Al-Qaida", "United Nations")."""
-    line = line.lstrip("[“\"‘'«")
+    line = _opening(line)
     if line[:1].islower():
         return _opens_in_russian(line)
     if not line[:1].isupper():
         # A script without capitals.
         return bool(_ARABIC_PREAMBULAR.match(line)) or line.startswith(_CHINESE_OPENINGS)
     return _section(None, line) is not None and _opening_verb(line)
+
+
+def _opening(line: str) -> str:
+    """A line from its first letter, past an opening bracket or quote ("“Recalling")."""
+    return line.lstrip("[“\"‘'«")
 
 
 def _opens_in_russian(line: str) -> bool:
