@@ -15,8 +15,8 @@ follows its clause. A function that raises reads nothing.
 For each file of ``tests.pdf_like.SAMPLE`` (with ``--all``, of the whole repository beside
 the checkout: every English file with the usual labels, ``tests.pdf_like.repository``,
 1,172 files in about 20 s; with ``--language French``, ``Spanish``, ``Russian``, ``Arabic``
-or ``Chinese``, that language's files, 2020-2026, their copies' heading block, title and
-footers the English ones), with and without blank lines, the script
+or ``Chinese``, that language's files, 2020-2026, each copy with its own cover page and
+heading), with and without blank lines, the script
 renders the copy of its PDF (``render_pdf_copy``, seeded by ``--seed`` and the file's
 name, so that ``--show`` prints the same copy), parses it, compares the clauses with the
 official text's (``clean_reference``), then prints:

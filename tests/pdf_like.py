@@ -11,7 +11,9 @@ A copy of a UN PDF carries, and :func:`render_pdf_copy` reproduces:
 
 - the heading block, one printed item a line: ``United Nations`` / ``S/2012/77`` /
   ``Security Council`` / ``Distr.: General`` / ``4 February 2012`` and, on drafts,
-  ``Original: English``;
+  ``Original: English``; a file in another language prints its own cover page, read from
+  it (``Nations Unies`` / … / ``Résolution 2672 (2023)`` / ``Adoptée par …``), and its own
+  heading (``Le Conseil de sécurité,``);
 - the first page's foot: the job number with its language and processing dates
   (``12-23456 (E)    050212``), its barcode (``*1223456*``) and, since 2010, ``Please
   recycle``; viewers copy it at the page's foot or straight after the heading block;
@@ -620,8 +622,9 @@ def _glyphs(text: str) -> str:
     Arabic and Chinese copies, the font's glyphs stand for the letters (`_font_glyphs`).
     Drawn from the text itself, not the copy's generator, so that adding this left every
     other artefact of each seed as it was."""
-    draw = random.Random(zlib.crc32(text.encode())).random()
-    if random.Random(zlib.crc32(text.encode()) + 1).random() < 0.5:
+    seed = zlib.crc32(text.encode())
+    draw = random.Random(seed).random()
+    if random.Random(seed + 1).random() < 0.5:
         text = _font_glyphs(text)
     if draw < 0.25:
         return _LIGATURE.sub(lambda found: _LIGATURES[found.group()], text)
