@@ -34,6 +34,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -397,12 +398,17 @@ _CHINESE_REACH = 12
 
 def joins(previous: str, line: str, spelt: set[str]) -> str:
     """Two lines of one paragraph as one: a word hyphenated at the line end is joined
-    ("hu-" "manitarian" → "humanitarian") unless the text spells it with its hyphen
-    elsewhere (`spelt`, the words the text holds within a line, lower-cased) or, where it
-    does not spell it joined either, UN English does (`hyphenated.txt`, also for what
-    follows a name: "Syrian-" "led"); a capitalised tail, a tail after an acronym and a
-    number keep their hyphen with no space ("Secretary-" "General", "Al-" "Qaida",
-    "OCHA-" "coordinated", "COVID-" "19", "12-" "month"); a soft hyphen always joins."""
+    ("hu-" "manitarian" → "humanitarian") unless it is one written with its hyphen.
+
+    That is decided, first to last: a soft hyphen always joins; a number, a tail that is a
+    number or capitalised, a head of one letter ("г-" "жи") and a part of a compound of
+    three or more ("cessez-" "le-feu", "hard-to-" "reach") keep the hyphen with no space;
+    then the text's own spelling elsewhere (`spelt`, the words it holds within a line,
+    lower-cased: "peacebuilding", "six-point"); then the rules of the text's language
+    (`spelt.language`, see `Spelt`: English by default), which keep the hyphen in the
+    compounds that language writes with one ("Secretary-General", "Syrian-led",
+    "lui-même", "israélo-palestinien", "каких-либо", "государства-члены",
+    "международно-правовые"). Anything else is a word broken between syllables."""
     if previous.endswith(_SOFT_HYPHEN):
         return previous[:-1] + line
     if _CHINESE.search(previous, len(previous) - _CHINESE_REACH) or _CHINESE.match(line):
@@ -413,38 +419,191 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
     if previous[-2].isdigit() or (previous[-2].isalpha() and line[0].isdigit()):
         # Numbers are never hyphenated between syllables: "12-month", "2015-2024".
         return previous + line
-    if previous[-2].isalpha() and line[0].isalpha():
-        if line[0].isupper():
-            return previous + line
-        name = _last_word(previous, len(previous) - 1)
-        head = name.lower()
-        tail = _first_word(line).lower()
-        if tail in _CONJUNCTIONS:
-            if line[len(tail) : len(tail) + 1] == "-":
-                # One word of three parts: "hard-" "to-reach".
-                return previous + line
-            # A suspended hyphen: "troop- and police-contributing countries".
-            return f"{previous} {line}"
-        word = f"{head}-{tail}"
-        if word in spelt:
-            return previous + line
-        if head + tail in spelt:
-            # The text's own spelling wins over the lists: "peacebuilding".
-            return previous[:-1] + line
-        if word in _compounds() or (head in _NUMBER_WORDS and tail not in _SYLLABLES_AFTER_NUMBERS):
-            return previous + line
-        if len(name) > 1 and name.isupper():
-            # An acronym is not broken between syllables: "UNSMIL-facilitated".
-            return previous + line
-        if name[:1].isupper() and tail in _tails():
-            # A name and what it qualifies: "Syrian-led", "CAR-owned".
-            return previous + line
-        if head in ("re", "pre", "co") and tail[:1] in "aeiou" and tail[:1] == head[-1]:
-            # UN English keeps the hyphen between a prefix and a word opening with its
-            # vowel: re-emphasizing, re-establish, pre-existing, co-operation.
-            return previous + line
+    if not (previous[-2].isalpha() and line[0].isalpha()):
+        return f"{previous} {line}"
+    name = _last_word(previous, len(previous) - 1)
+    head, tail = name.lower(), _first_word(line).lower()
+    if line[0].isupper() or len(name) == 1:
+        # "Secretary-" "General", "Al-" "Qaida"; no word is broken after its first letter.
+        return previous + line
+    if (tail in _LINKS and line[len(tail) : len(tail) + 1] == "-") or (
+        head in _LINKS and previous[-len(name) - 2 : -len(name) - 1] == "-"
+    ):
+        # One word of three parts or more: "cessez-" "le-feu", "hard-to-" "reach".
+        return previous + line
+    if f"{head}-{tail}" in spelt:
+        return previous + line
+    if head + tail in spelt:
+        # The text's own spelling wins over the rules: "peacebuilding".
         return previous[:-1] + line
-    return f"{previous} {line}"
+    language = getattr(spelt, "language", "en")
+    if language == "en" and tail in _CONJUNCTIONS:
+        # A suspended hyphen: "troop- and police-contributing countries".
+        return f"{previous} {line}"
+    if len(name) > 1 and name.isupper():
+        # An acronym is not broken between syllables: "UNSMIL-facilitated".
+        return previous + line
+    if _is_cyrillic(head):
+        keeps = _keeps_in_russian(head, tail)
+    elif language == "en":
+        keeps = _keeps_in_english(name, head, tail)
+    else:
+        keeps = _keeps_in_french_or_spanish(head, tail)
+    return previous + line if keeps else previous[:-1] + line
+
+
+class Spelt(set[str]):
+    """The words a text spells within a line, lower-cased (`spelt_words`), and the
+    language its commonest words say it is written in: ``"en"``, ``"fr"``, ``"es"``,
+    ``"de"`` or ``"ru"``. A plain set is taken for English text. (German, which the UN
+    publishes some resolutions in, has no rules of its own: its compounds are written
+    whole.)"""
+
+    language = "en"
+
+
+# Each language's commonest short words, none of them a word of the others: a text is
+# written in the language whose words it holds most.
+_FUNCTION_WORDS = {
+    "en": ("the", "and", "of", "to"),
+    "fr": ("le", "des", "et", "du"),
+    "es": ("el", "los", "del", "y"),
+    "de": ("der", "und", "die", "den"),
+    "ru": ("и", "в", "на", "с"),
+}
+# Short words that link the parts of a compound of three or more: "cessez-le-feu",
+# "Trinité-et-Tobago", "vis-à-vis", "state-of-the-art", "hard-to-reach", "Баб-эль-Хава".
+_LINKS = frozenset(
+    {"and", "or", "to", "of", "the", "in", "on", "by", "for", "at"}
+    | {"le", "la", "les", "l", "à", "au", "aux", "de", "du", "des", "et", "en", "sur", "sous"}
+    | {"y", "el", "del", "al", "los", "las"}
+    | {"эль", "аль", "ад", "ар", "ас", "аш", "ат", "ан", "ибн", "бин", "бен", "абу"}
+)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return "Ѐ" <= word[-1] <= "ӿ"
+
+
+def _keeps_in_english(name: str, head: str, tail: str) -> bool:
+    """Whether UN English writes ``head-tail`` with its hyphen."""
+    word = f"{head}-{tail}"
+    if word in _compounds() or (head in _NUMBER_WORDS and tail not in _SYLLABLES_AFTER_NUMBERS):
+        return True
+    if name[:1].isupper() and tail in _tails():
+        # A name and what it qualifies: "Syrian-led", "CAR-owned".
+        return True
+    # UN English keeps the hyphen between a prefix and a word opening with its vowel:
+    # re-emphasizing, re-establish, pre-existing, co-operation.
+    return head in ("re", "pre", "co") and tail[:1] in "aeiou" and tail[:1] == head[-1]
+
+
+# French and Spanish write these with a hyphen, by rules of their spelling (not a list of
+# words): a pronoun and "même" or "-ci"/"-là", a prefix that keeps its hyphen, the first
+# of two peoples ("israélo-palestinien"), and a few compounds of everyday words.
+_PRONOUN_TAILS = {
+    "même": {"lui", "elle", "elles", "eux", "moi", "toi", "soi", "nous", "vous"},
+    "mêmes": {"elles", "eux", "nous", "vous"},
+    "ci": {"celle", "celles", "celui", "ceux", "ce", "cet", "cette", "ces", "là"},
+    "là": {"celle", "celles", "celui", "ceux", "ce", "cet", "cette", "ces", "de", "par"},
+    "delà": {"au", "par"},
+}
+_ROMANCE_PREFIXES = frozenset(
+    {"non", "sous", "vice", "soi", "quasi", "demi"}
+    | {"israélo", "israelo", "palestino", "arabo", "franco", "anglo", "sino", "gréco"}
+    | {"judéo", "italo", "russo", "hispano", "ibéro"}
+)
+_ROMANCE_PAIRS = {
+    "bien": {"être", "fondé", "fondée", "fondés", "fondées"},
+    "mi": {"mandat", "parcours", "temps", "chemin", "session"},
+    "extra": {"atmosphérique", "atmosphériques", "atmosférico", "atmosférica"},
+    "porte": {"parole", "paroles"},
+}
+
+
+def _keeps_in_french_or_spanish(head: str, tail: str) -> bool:
+    if head in _PRONOUN_TAILS.get(tail, ()) or tail in _ROMANCE_PAIRS.get(head, ()):
+        return True
+    return head in _ROMANCE_PREFIXES and len(tail) > 2
+
+
+# Russian writes these with a hyphen, by rules of its spelling: a pronoun and a particle
+# ("каких-либо", "кто-то"); "по-" and an adverb ("по-прежнему"); two nouns in apposition
+# ("государства-члены", "генерал-майора"); an adverb-like first part and an adjective
+# ("международно-правовые", "социально-экономического", "палестино-израильского").
+_RUSSIAN_PARTICLES = frozenset({"либо", "нибудь", "то"})
+_RUSSIAN_PRONOUNS = (
+    "кто",
+    "кого",
+    "кому",
+    "кем",
+    "ком",
+    "что",
+    "чего",
+    "чему",
+    "чем",
+    "чём",
+    "как",
+    "где",
+    "когда",
+    "куда",
+    "откуда",
+    "почему",
+    "зачем",
+    "чей",
+    "чья",
+    "чь",
+    "сколько",
+)
+_RUSSIAN_APPOSITIONS = ("член", "участни", "исполнител", "террорист", "наблюдател", "резидент")
+_RUSSIAN_RANKS = frozenset({"генерал", "вице"})
+# Second parts that Russian writes joined to an adverb-like first: "военнослужащие".
+_RUSSIAN_JOINED = ("служащ",)
+_ADJECTIVE_ENDINGS = (
+    "ый",
+    "ий",
+    "ой",
+    "ая",
+    "яя",
+    "ое",
+    "ее",
+    "ые",
+    "ие",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ым",
+    "им",
+    "ых",
+    "их",
+    "ую",
+    "юю",
+    "ыми",
+    "ими",
+    "ском",
+    "ческом",
+    "ьном",
+    "овом",
+)
+
+
+def _keeps_in_russian(head: str, tail: str) -> bool:
+    if tail in _RUSSIAN_PARTICLES:
+        return head.startswith(_RUSSIAN_PRONOUNS)
+    if head == "кое" or head in _RUSSIAN_RANKS:
+        return True
+    if head == "по":
+        return len(tail) >= 6 and tail.endswith(("ому", "ему"))
+    if len(head) >= 5 and tail.startswith(_RUSSIAN_APPOSITIONS):
+        return True
+    return (
+        len(head) >= 6
+        and head.endswith(("но", "ско", "цко"))
+        and len(tail) >= 5
+        and tail.endswith(_ADJECTIVE_ENDINGS)
+        and not tail.startswith(_RUSSIAN_JOINED)
+    )
 
 
 # Words UN English writes with a hyphen, which a line end may split at the hyphen: the
@@ -465,13 +624,11 @@ _NUMBER_WORDS = frozenset(
 )
 
 
-# What follows a number word's letters when a line end splits a word that only begins
-# with them: "ten-" "sion", "seven-" "teen", "one-" "rous"; in French and Spanish, "four-"
-# "niture" (fourniture), "ten-" "siones" (tensiones).
+# What follows a number word's letters when a line end splits an English word that only
+# begins with them: "ten-" "sion", "seven-" "teen", "one-" "rous".
 _SYLLABLES_AFTER_NUMBERS = frozenset(
     {"sion", "sions", "ure", "ures", "ured", "dency", "dencies", "ets", "et", "able"}
     | {"ant", "ants", "der", "ders", "dered", "ding", "ty", "teen", "teenth", "tieth", "rous"}
-    | {"niture", "nitures", "nir", "nit", "nissent", "siones", "sión", "dencia", "dencias"}
 )
 _CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
 
@@ -520,16 +677,22 @@ def _first_word(text: str) -> str:
     return match.group() if match else ""
 
 
-def spelt_words(lines: list[str]) -> set[str]:
+def spelt_words(lines: list[str]) -> Spelt:
     """The words the text spells within a line, lower-cased: the hyphenated ones
     ("six-point"), with each pair of neighbours of a longer one ("hard-to-reach":
-    "hard-to", "to-reach"), and the others ("peacebuilding")."""
-    found: set[str] = set()
+    "hard-to", "to-reach"), and the others ("peacebuilding"); and the text's language."""
+    counts: Counter[str] = Counter()
+    found = Spelt()
     for line in lines:
-        found.update(_PLAIN_WORD.findall(line.lower()))
+        counts.update(_PLAIN_WORD.findall(line.lower()))
         if "-" in line:
             for word in _HYPHENATED_WORD.findall(line):
                 found.update(_pairs(word.lower()))
+    found.update(counts)
+    scores = {
+        language: sum(map(counts.__getitem__, words)) for language, words in _FUNCTION_WORDS.items()
+    }
+    found.language = max(scores, key=scores.__getitem__) if any(scores.values()) else "en"
     return found
 
 
