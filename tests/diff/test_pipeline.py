@@ -93,6 +93,13 @@ def test_un_footers_and_headers_inside_a_paragraph_do_not_cut_it(footer):
         # A name's own syllables still join.
         ("the Gov-\nernment of Sudan,", "the Government of Sudan,"),
         ("the non\u2011governmental groups,", "the non-governmental groups,"),
+        # What UN English writes whole, mostly: "cooperation", "peacebuilding", "midterm";
+        # and with its hyphen: "re-establish".
+        ("the co-\noperation of States,", "the cooperation of States,"),
+        ("the co-\nordination of aid,", "the coordination of aid,"),
+        ("the peace-\nbuilding efforts,", "the peacebuilding efforts,"),
+        ("its mid-\nterm review,", "its midterm review,"),
+        ("to re-\nestablish order,", "to re-establish order,"),
     ],
 )
 def test_a_word_hyphenated_at_a_line_end_is_joined_by_rule(lines, joined):
