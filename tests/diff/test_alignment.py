@@ -108,6 +108,28 @@ def test_a_rewritten_paragraph_pairs_in_place_only_with_a_second_signal():
     assert found[(None, 2)] is Status.ADDED
 
 
+@pytest.mark.parametrize(
+    "scanned", [align_module._SCANNED_ALONE, 0], ids=["word by word", "all words at once"]
+)
+def test_a_rare_word_is_counted_by_the_blocks_it_is_in_not_its_occurrences(monkeypatch, scanned):
+    # "observers" four times in one paragraph is still in two blocks: with "deployment",
+    # two rare words in common, the rewrite's second signal. Counted either way.
+    monkeypatch.setattr(align_module, "_SCANNED_ALONE", scanned)
+    old = (
+        "2. Requests the Secretary-General to report on the observers, on the observers'"
+        " safety, on the observers' movements and on the observers' deployment every month;"
+    )
+    new = "2. Asks that the observers' deployment be reviewed on all sides and on the ground;"
+    before, after = "1. Welcomes the report;", "3. Decides to remain seized of the matter."
+    found = statuses(compare_texts(layout(before, old, after), layout(before, new, after)))
+    assert found[(2, 2)] is Status.EDITED
+    # Two more paragraphs name them: in four blocks, they are common words.
+    before = "1. Welcomes the report on the observers' deployment;"
+    after = "3. Decides to keep the observers' deployment under review."
+    found = statuses(compare_texts(layout(before, old, after), layout(before, new, after)))
+    assert found[(2, None)] is Status.REMOVED
+
+
 def test_a_move_says_where_it_came_from():
     old = layout(
         "1. Welcomes the report;",
