@@ -535,3 +535,53 @@ def test_up_to_thirty_families_the_menu_lists_them_all_in_order(syria, client):
     html = client.get("/search/", {"q": "violence"}).content.decode()
     menu = html.split('id="search-family"')[1].split("</select>")[0]
     assert menu.index("European drafts") < menu.index("Russian drafts")
+
+
+# Chinese is written without spaces: the word indexes take a run of it between two marks
+# for one word, and found nothing for "人道主义" in "人道主义援助" (nor for any Chinese word
+# in the story's official texts). A query that holds Chinese finds it wherever it occurs.
+def test_chinese_is_found_inside_a_longer_run_and_marked(r3_clause, client):
+    r3_clause("决定延长人道主义援助的授权；", "zh-aid")
+    r3_clause("要求各方立即停火；", "zh-ceasefire")
+
+    def search(q: str):  # in R3's family alone (the story's official texts hold Chinese too)
+        return client.get(SEARCH, {"q": q, "family": "russian-drafts-2011-2012"})
+
+    response = search("人道主义")
+    page = text_of(response)
+    assert "1 clause matches “人道主义” with these filters." in page
+    assert "决定延长人道主义援助的授权；" in page
+    assert "决定延长<mark>人道主义</mark>援助的授权；" in response.content.decode()
+    # A phrase written with a space between its words finds them written together.
+    assert "1 clause matches" in text_of(search('"人道 主义"'))
+    assert "2 clauses match" in text_of(search("人道主义 or 停火"))
+    assert "No clause matches" in text_of(search("人道主义 -授权"))
+    assert "No clause matches" in text_of(search("维持和平"))
+
+
+def test_with_chinese_in_a_query_its_other_words_are_still_whole_words(r3_clause, client):
+    r3_clause("Calls on the media: 人道主义准入；", "zh-media")
+    family = {"family": "russian-drafts-2011-2012"}
+    assert "1 clause matches" in text_of(client.get(SEARCH, {"q": "media 人道主义", **family}))
+    assert "No clause matches" in text_of(client.get(SEARCH, {"q": "med 人道主义", **family}))
+    html = client.get(SEARCH, {"q": "MEDIA 准入", **family}).content.decode()
+    assert "Calls on the <mark>media</mark>: 人道主义<mark>准入</mark>；" in html
+
+
+@pytest.mark.parametrize("word", ["人道主义", "安全理事会"])
+def test_chinese_words_of_the_official_texts_find_every_clause_that_holds_them(story, client, word):
+    holding = [c.pk for c in Clause.objects.filter(revision__published=True) if word in c.text]
+    assert holding
+    response = client.get(SEARCH, {"q": word})
+    count = len(holding)
+    assert f"{count} clause{'s' if count > 1 else ''} match{'' if count > 1 else 'es'}" in (
+        text_of(response)
+    )
+    assert 'lang="zh" dir="ltr"' in response.content.decode()
+    assert {c.pk for c in rules.clauses_matching(Clause.objects.all(), word)} >= set(holding)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram suggestions")
+def test_chinese_gets_no_spelling_suggestion(syria):
+    # The texts' word list holds whole runs of Chinese, no words of it.
+    assert rules.suggestion("人道主义援助") is None

@@ -17,6 +17,12 @@ X (`timeline_search_word`,
   query can be an FTS5 syntax error.
 - SQLite built without FTS5: a whole-word regular expression per word (slow on large
   collections, but never a substring match).
+- Chinese, on every database: it is written without spaces, so neither index holds its
+  words (both take a run of Chinese between two marks for one "word"). A query that holds
+  Chinese is matched by regular expressions instead (`_written`), its Chinese found
+  wherever it occurs, inside a longer run too ("人道主义" in "人道主义援助"), its other
+  words as words; each run of Chinese is first looked for as plain text (LIKE), which
+  the database does far faster than a regular expression.
 """
 
 import functools
@@ -29,6 +35,7 @@ from django.db.models import Expression, F, Func, IntegerField, Q, QuerySet, Tex
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 
+from timeline.diff.clean import CHINESE
 from timeline.paging import KeysFirst
 
 # PostgreSQL's headline and FTS5's highlight mark the matched words with these private-use
@@ -92,11 +99,38 @@ def clauses_matching(clauses: QuerySet, query: str) -> "QuerySet | Ranked":
     time. Their headlines are asked for separately (`headlines`), for one page of them: the
     database would otherwise mark up every match before ranking them."""
     connection = connections[clauses.db]
+    if has_chinese(query):
+        return _written(clauses, query)
     if connection.vendor == "postgresql":
         return _full_text(clauses, query)
     if connection.vendor == "sqlite" and fts5_available(connection.alias):
         return _fts5(clauses, query)
-    return _whole_words(clauses, query)
+    return _written(clauses, query)
+
+
+_CHINESE_RUN = re.compile(f"[{CHINESE}]+")
+
+
+def has_chinese(query: str) -> bool:
+    """Whether a query holds Chinese, which the word indexes cannot find (see the module)."""
+    return _CHINESE_RUN.search(query) is not None
+
+
+def term_pattern(words: Sequence[str]) -> str:
+    """A regular expression for a term's words in order, with anything but letters and
+    digits between them, read alike by Python and PostgreSQL: each word as a whole word,
+    except that Chinese, written without spaces, is found inside a longer run too (and
+    the words of a Chinese phrase with nothing between them)."""
+
+    def chinese(char: str) -> bool:
+        return _CHINESE_RUN.match(char) is not None
+
+    pattern = "" if chinese(words[0][0]) else r"(?<!\w)"
+    for n, word in enumerate(words):
+        if n:
+            pattern += r"\W*" if chinese(words[n - 1][-1]) or chinese(word[0]) else r"\W+"
+        pattern += re.escape(word)
+    return pattern + ("" if chinese(words[-1][-1]) else r"(?!\w)")
 
 
 class _OfTheClause(Expression):
@@ -158,6 +192,9 @@ def headlines(clauses: QuerySet, ids: list[int], query: str) -> dict[int, str | 
     words), for the clauses `ids` (a page of results), in one query."""
     if not ids:
         return {}
+    if has_chinese(query):
+        # Neither database's headline finds Chinese inside a longer run.
+        return dict.fromkeys(ids)
     connection = connections[clauses.db]
     chosen = clauses.model._base_manager.using(clauses.db).filter(pk__in=ids)
     if connection.vendor == "postgresql":
@@ -270,15 +307,18 @@ def by_page(matches: "QuerySet | Ranked") -> Sequence:
     return KeysFirst(matches) if isinstance(matches, QuerySet) else matches
 
 
-def _whole_words(clauses: QuerySet, query: str) -> QuerySet:
-    def pattern(term: Term) -> str:
-        return r"(?<!\w)" + r"\W+".join(re.escape(w) for w in term.words) + r"(?!\w)"
-
+def _written(clauses: QuerySet, query: str) -> QuerySet:
+    """The clauses whose text holds the query's terms as written (`term_pattern`),
+    shortest first: no index ranks them."""
     matches = Q()
     for terms in parse_query(query):
         alternative = Q()
         for term in terms:
-            found = Q(text__iregex=pattern(term))
+            found = Q(text__iregex=term_pattern(term.words))
+            if not term.negated:
+                # The Chinese as plain text first: LIKE rules out most clauses quickly.
+                for run in _CHINESE_RUN.findall(" ".join(term.words)):
+                    found = Q(text__contains=run) & found
             alternative &= ~found if term.negated else found
         matches |= alternative
     if not matches:
@@ -326,8 +366,8 @@ def excerpt(text: str, headline: str | None, query: str) -> Excerpt:
 def _pieces(text: str, words: list[str]) -> list[Piece]:
     if not words:
         return [Piece(text, False)]
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+    alternatives = "|".join(term_pattern([w]) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(alternatives, re.I)
     starts = [m.start() for m in re.finditer(r"\S+", text)]
     if len(starts) > EXCERPT_WORDS:
         first = pattern.search(text)
@@ -353,7 +393,8 @@ def suggestion(query: str, *, using: str = "default") -> str | None:
     unless clauses changed) and one trigram lookup for all the words."""
     connection = connections[using]
     words = [w for w in query_words(query) if len(w) >= SUGGEST_MIN_LENGTH and w.isalpha()]
-    if connection.vendor != "postgresql" or not words:
+    # (No suggestion for Chinese: the list of the texts' words holds none of its words.)
+    if connection.vendor != "postgresql" or not words or has_chinese(query):
         return None
     with connection.cursor() as cursor:
         cursor.execute("SELECT timeline_search_words_refresh()")
