@@ -100,6 +100,9 @@ def test_un_footers_and_headers_inside_a_paragraph_do_not_cut_it(footer):
         ("the peace-\nbuilding efforts,", "the peacebuilding efforts,"),
         ("its mid-\nterm review,", "its midterm review,"),
         ("to re-\nestablish order,", "to re-establish order,"),
+        # A word broken before its last syllable, "to" or "or", is no suspended hyphen.
+        ("taking in-\nto account the pri-\nor consent,", "taking into account the prior consent,"),
+        ("sexual-\nand gender-based violence,", "sexual- and gender-based violence,"),
     ],
 )
 def test_a_word_hyphenated_at_a_line_end_is_joined_by_rule(lines, joined):

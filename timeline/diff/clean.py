@@ -437,7 +437,7 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
         # The text's own spelling wins over the rules: "peacebuilding".
         return previous[:-1] + line
     language = getattr(spelt, "language", "en")
-    if language == "en" and tail in _CONJUNCTIONS:
+    if language == "en" and _SUSPENDED.match(line):
         # A suspended hyphen: "troop- and police-contributing countries".
         return f"{previous} {line}"
     if len(name) > 1 and name.isupper():
@@ -632,7 +632,11 @@ _SYLLABLES_AFTER_NUMBERS = frozenset(
     {"sion", "sions", "ure", "ures", "ured", "dency", "dencies", "ets", "et", "able"}
     | {"ant", "ants", "der", "ders", "dered", "ding", "ty", "teen", "teenth", "tieth", "rous"}
 )
-_CONJUNCTIONS = frozenset({"and", "or", "nor", "to"})
+# What follows a suspended hyphen: "and" or "or" and a hyphenated word, as the UN's
+# English texts write it ("troop- and police-contributing", "sexual- and gender-based",
+# "ethnic- or religious-"; never with "to" or "nor"). A word broken before its last
+# syllable ("in-" ⏎ "to", "pri-" ⏎ "or the") is no such thing.
+_SUSPENDED = re.compile(r"(?:and|or)\s+\w+-", re.IGNORECASE)
 
 
 @functools.cache
