@@ -585,3 +585,17 @@ def test_chinese_words_of_the_official_texts_find_every_clause_that_holds_them(s
 def test_chinese_gets_no_spelling_suggestion(syria):
     # The texts' word list holds whole runs of Chinese, no words of it.
     assert rules.suggestion("人道主义援助") is None
+
+
+def test_a_long_chinese_clause_is_cut_around_its_match_as_a_long_english_one_is():
+    # Written without spaces, a Chinese clause of 600 characters was one "word" to the
+    # excerpt and shown whole; two characters count as a word now.
+    before = "".join(map(chr, range(0x4E00, 0x4E00 + 300)))
+    after = "".join(map(chr, range(0x5000, 0x5000 + 300)))
+    excerpt = rules.excerpt(f"{before}人道主义{after}", None, "人道主义")
+    shown = "".join(piece.text for piece in excerpt.pieces)
+    assert excerpt.cut_before
+    assert excerpt.cut_after
+    assert [piece.text for piece in excerpt.pieces if piece.match] == ["人道主义"]
+    assert len(shown) == 2 * rules.EXCERPT_WORDS
+    assert shown.index("人道主义") == 2 * (rules.EXCERPT_WORDS // 4)

@@ -45,6 +45,9 @@ from timeline.paging import KeysFirst
 MATCH_START = "\ue000"
 MATCH_STOP = "\ue001"
 EXCERPT_WORDS = 60
+# What counts as a word of an excerpt: what spaces part, and in Chinese, written without
+# them, two characters (about a word's length; a long Chinese clause is cut too).
+_EXCERPT_WORD = re.compile(f"[{CHINESE}]{{1,2}}|[^\\s{CHINESE}]+")
 # At most this many words and phrases of a query count.
 MAX_TERMS = 12
 # At most this many revisions and countries named by a query are listed.
@@ -368,7 +371,7 @@ def _pieces(text: str, words: list[str]) -> list[Piece]:
         return [Piece(text, False)]
     alternatives = "|".join(term_pattern([w]) for w in sorted(words, key=len, reverse=True))
     pattern = re.compile(alternatives, re.I)
-    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    starts = [m.start() for m in _EXCERPT_WORD.finditer(text)]
     if len(starts) > EXCERPT_WORDS:
         first = pattern.search(text)
         at = sum(1 for s in starts if first and s <= first.start()) - 1
