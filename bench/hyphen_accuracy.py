@@ -11,8 +11,9 @@ A PDF breaks a word at a line end either at its own hyphen ("Secretary-" ⏎ "Ge
 cannot tell which. For every document of a language, the script breaks
 
 - every hyphenated word at each of its hyphens, which must be kept, and
-- every other word of four letters or more (in lower case) at each point where
-  LibreOffice's hyphenation patterns for the language allow (pyphen), which must join,
+- every other word of four letters or more, in lower case or capitalised (not an
+  acronym), at each point where LibreOffice's hyphenation patterns for the language
+  allow (pyphen), which must join,
 
 joins the two lines with `timeline.diff.clean.joins`, given the words the document spells
 within a line (`spelt_words`) but not the word itself in either spelling (as if the text
@@ -89,7 +90,7 @@ def measure(path: Path, patterns: pyphen.Pyphen, tally: Tally) -> None:
             else:
                 tally.lost[word] += n
     for word, n in Counter(PLAIN.findall(text)).items():
-        if not word.islower():
+        if not word[1:].islower():
             continue
         for k in patterns.positions(word):
             broken = f"{word[:k]}-{word[k:]}"

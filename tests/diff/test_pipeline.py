@@ -103,6 +103,16 @@ def test_un_footers_and_headers_inside_a_paragraph_do_not_cut_it(footer):
         # A word broken before its last syllable, "to" or "or", is no suspended hyphen.
         ("taking in-\nto account the pri-\nor consent,", "taking into account the prior consent,"),
         ("sexual-\nand gender-based violence,", "sexual- and gender-based violence,"),
+        # A name the text holds and a participle: "Council-mandated"; a capitalised
+        # word's syllables join ("Inte-" "grated", "Con-" "solidated").
+        (
+            "the United Nations-\nsponsored talks of the United Nations,",
+            "the United Nations-sponsored talks of the United Nations,",
+        ),
+        (
+            "the Inte-\ngrated and Con-\nsolidated Office,",
+            "the Integrated and Consolidated Office,",
+        ),
     ],
 )
 def test_a_word_hyphenated_at_a_line_end_is_joined_by_rule(lines, joined):

@@ -446,7 +446,7 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
     if _is_cyrillic(head):
         keeps = _keeps_in_russian(head, tail)
     elif language == "en":
-        keeps = _keeps_in_english(name, head, tail)
+        keeps = _keeps_in_english(name, head, tail, spelt)
     else:
         keeps = _keeps_in_french_or_spanish(head, tail)
     return previous + line if keeps else previous[:-1] + line
@@ -485,12 +485,15 @@ def _is_cyrillic(word: str) -> bool:
     return "Ѐ" <= word[-1] <= "ӿ"
 
 
-def _keeps_in_english(name: str, head: str, tail: str) -> bool:
+def _keeps_in_english(name: str, head: str, tail: str, spelt: set[str]) -> bool:
     """Whether UN English writes ``head-tail`` with its hyphen."""
     word = f"{head}-{tail}"
     if word in _compounds() or (head in _NUMBER_WORDS and tail not in _SYLLABLES_AFTER_NUMBERS):
         return True
-    if name[:1].isupper() and tail in _tails():
+    if name[:1].isupper() and (
+        tail in _tails()
+        or (tail.endswith("ed") and len(tail) >= 5 and len(head) >= 4 and head in spelt)
+    ):
         # A name and what it qualifies: "Syrian-led", "CAR-owned".
         return True
     # UN English keeps the hyphen between a prefix and a word opening with its vowel:
@@ -686,11 +689,22 @@ def _first_word(text: str) -> str:
 def spelt_words(lines: list[str]) -> Spelt:
     """The words the text spells within a line, lower-cased: the hyphenated ones
     ("six-point"), with each pair of neighbours of a longer one ("hard-to-reach":
-    "hard-to", "to-reach"), and the others ("peacebuilding"); and the text's language."""
+    "hard-to", "to-reach"), and the others ("peacebuilding"), but not the parts of a
+    word broken at a line end; and the text's language."""
     counts: Counter[str] = Counter()
     found = Spelt()
+    broken = False  # whether the line before ended in a hyphen
     for line in lines:
-        counts.update(_PLAIN_WORD.findall(line.lower()))
+        words = _PLAIN_WORD.findall(line.lower())
+        # The parts of a word a line end broke ("Inte-" ⏎ "grated") are no words.
+        if broken and line[:1].isalpha():
+            del words[:1]
+        if line.endswith(("-", _SOFT_HYPHEN)) and line[-2:-1].isalpha():
+            del words[-1:]
+            broken = True
+        elif line not in (BLANK, PAGE):
+            broken = False
+        counts.update(words)
         if "-" in line:
             for word in _HYPHENATED_WORD.findall(line):
                 found.update(_pairs(word.lower()))
