@@ -113,6 +113,8 @@ def test_un_footers_and_headers_inside_a_paragraph_do_not_cut_it(footer):
             "the Inte-\ngrated and Con-\nsolidated Office,",
             "the Integrated and Consolidated Office,",
         ),
+        # UN English writes "non-" with its hyphen.
+        ("the principle of non-\nviolence,", "the principle of non-violence,"),
     ],
 )
 def test_a_word_hyphenated_at_a_line_end_is_joined_by_rule(lines, joined):

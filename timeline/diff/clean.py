@@ -496,6 +496,9 @@ def _keeps_in_english(name: str, head: str, tail: str, spelt: set[str]) -> bool:
     ):
         # A name and what it qualifies: "Syrian-led", "CAR-owned".
         return True
+    if head == "non":
+        # UN English writes "non-" with its hyphen (557 times in the corpus, whole 4).
+        return True
     # UN English keeps the hyphen between a prefix and a word opening with its vowel:
     # re-emphasizing, re-establish, pre-existing (but writes "cooperation" and
     # "coordination" whole, 80 and 160 times as often as with one).
