@@ -177,6 +177,11 @@ def test_a_word_hyphenated_at_a_line_end_is_joined_by_rule(lines, joined):
             "на необхо-\nдимых и предо-\nставляющие и экс-\nплуатации и военно-\nслужащих",
             "на необходимых и предоставляющие и эксплуатации и военнослужащих",
         ),
+        (
+            "Совет Безопасности,\nссылаясь",
+            "на пункты Баб-\nэль-Хава и Баб-\nэс-Саляме",
+            "на пункты Баб-эль-Хава и Баб-эс-Саляме",
+        ),
     ],
     ids=[
         "fr cessez- le-feu",
@@ -191,6 +196,7 @@ def test_a_word_hyphenated_at_a_line_end_is_joined_by_rule(lines, joined):
         "ru appositions",
         "ru adverb and adjective",
         "ru syllables",
+        "ru Arabic names",
     ],
 )
 def test_each_language_keeps_the_hyphens_of_its_own_compounds(opening, lines, joined):

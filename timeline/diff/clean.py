@@ -444,7 +444,7 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
         # An acronym is not broken between syllables: "UNSMIL-facilitated".
         return previous + line
     if _is_cyrillic(head):
-        keeps = _keeps_in_russian(head, tail)
+        keeps = _keeps_in_russian(name, head, tail)
     elif language == "en":
         keeps = _keeps_in_english(name, head, tail, spelt)
     else:
@@ -471,13 +471,18 @@ _FUNCTION_WORDS = {
     "de": ("der", "und", "die", "den"),
     "ru": ("и", "в", "на", "с"),
 }
+# The parts of Arabic names as Russian writes them, with hyphens: "Баб-эль-Хава",
+# "Абу-Даби".
+_ARABIC_NAME_PARTS = frozenset(
+    {"эль", "аль", "ад", "ар", "ас", "аш", "ат", "ан", "эс", "эн", "ибн", "бин", "бен", "абу"}
+)
 # Short words that link the parts of a compound of three or more: "cessez-le-feu",
 # "Trinité-et-Tobago", "vis-à-vis", "state-of-the-art", "hard-to-reach", "Баб-эль-Хава".
 _LINKS = frozenset(
     {"and", "or", "to", "of", "the", "in", "on", "by", "for", "at"}
     | {"le", "la", "les", "l", "à", "au", "aux", "de", "du", "des", "et", "en", "sur", "sous"}
     | {"y", "el", "del", "al", "los", "las"}
-    | {"эль", "аль", "ад", "ар", "ас", "аш", "ат", "ан", "ибн", "бин", "бен", "абу"}
+    | _ARABIC_NAME_PARTS
 )
 
 
@@ -595,7 +600,10 @@ _ADJECTIVE_ENDINGS = (
 )
 
 
-def _keeps_in_russian(head: str, tail: str) -> bool:
+def _keeps_in_russian(name: str, head: str, tail: str) -> bool:
+    if tail in _ARABIC_NAME_PARTS and name[:1].isupper():
+        # "Баб-" ⏎ "эль": an Arabic name's parts.
+        return True
     if tail in _RUSSIAN_PARTICLES:
         return head.startswith(_RUSSIAN_PRONOUNS)
     if head == "кое" or head in _RUSSIAN_RANKS:
