@@ -487,7 +487,8 @@ _LINKS = frozenset(
 
 
 def _is_cyrillic(word: str) -> bool:
-    return "Ѐ" <= word[-1] <= "ӿ"
+    """Whether a word ends in a letter of the Cyrillic block (U+0400 to U+04FF)."""
+    return 0x400 <= ord(word[-1]) <= 0x4FF
 
 
 def _keeps_in_english(name: str, head: str, tail: str, spelt: set[str]) -> bool:
