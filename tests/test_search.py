@@ -3,6 +3,7 @@ countries a query names; shows the matches safely, grouped by family; suggests a
 refuses malformed queries; answers htmx with only its results; and its index follows every
 change of a clause."""
 
+import re
 from importlib import import_module
 from types import SimpleNamespace
 
@@ -599,3 +600,47 @@ def test_a_long_chinese_clause_is_cut_around_its_match_as_a_long_english_one_is(
     assert [piece.text for piece in excerpt.pieces if piece.match] == ["人道主义"]
     assert len(shown) == 2 * rules.EXCERPT_WORDS
     assert shown.index("人道主义") == 2 * (rules.EXCERPT_WORDS // 4)
+
+
+# Arabic writes "and", "for", "with" and "the" on the word, and marks vowels in some
+# texts: "الأمن" found "مجلس الأمن" but not "والأمن" or "للأمن", and "يشدد" not "يشدّد".
+def test_an_arabic_word_is_found_with_its_particles_and_vowel_marks(r3_clause, client):
+    r3_clause("يشدّد على أهمية السلام والأمن الدوليين؛", "ar-peace")
+    r3_clause("يطلب إلى الأمين العام تقديم تقرير عن الأمنية؛", "ar-report")
+
+    def search(q: str):  # in R3's family alone (the story's official texts hold Arabic too)
+        return client.get(SEARCH, {"q": q, "family": "russian-drafts-2011-2012"})
+
+    response = search("الأمن")
+    assert "1 clause matches “الأمن” with these filters." in text_of(response)
+    assert "السلام <mark>والأمن</mark> الدوليين" in response.content.decode()
+    # Vowel marks and the forms of alif are ignored, in the text and in the query.
+    assert "1 clause matches" in text_of(search("يشدد"))
+    assert "1 clause matches" in text_of(search("يشدّد"))
+    assert "1 clause matches" in text_of(search("الامن"))
+    # A word is still a word: not "الأمين" nor "الأمنية".
+    assert "No clause matches" in text_of(search("الأمن -السلام"))
+
+
+def test_arabic_words_of_the_official_texts_find_every_clause_that_holds_them(story):
+    # Every form of "الأمن" the story's Arabic texts write, counted word by word: more
+    # clauses than hold the word alone, and exactly those the search finds.
+    marks = re.compile("[\u064b-\u065f\u0670\u0640]")
+    forms = {f"{p}الأمن" for p in ("", "و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك")}
+    forms |= {"للأمن", "وللأمن", "فللأمن"}
+    holding = {
+        c.pk
+        for c in Clause.objects.filter(revision__published=True)
+        if forms & set(re.findall(r"\w+", marks.sub("", c.text)))
+    }
+    alone = {
+        c.pk
+        for c in Clause.objects.filter(revision__published=True)
+        if "الأمن" in re.findall(r"\w+", c.text)
+    }
+    assert len(holding) > len(alone)
+    found = {
+        c.pk
+        for c in rules.clauses_matching(Clause.objects.filter(revision__published=True), "الأمن")
+    }
+    assert found == holding

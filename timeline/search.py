@@ -17,12 +17,16 @@ X (`timeline_search_word`,
   query can be an FTS5 syntax error.
 - SQLite built without FTS5: a whole-word regular expression per word (slow on large
   collections, but never a substring match).
-- Chinese, on every database: it is written without spaces, so neither index holds its
-  words (both take a run of Chinese between two marks for one "word"). A query that holds
-  Chinese is matched by regular expressions instead (`_written`), its Chinese found
-  wherever it occurs, inside a longer run too ("人道主义" in "人道主义援助"), its other
-  words as words; each run of Chinese is first looked for as plain text (LIKE), which
-  the database does far faster than a regular expression.
+- Chinese and Arabic, on every database: neither index finds their words as a reader
+  means them. Chinese is written without spaces, and both indexes take a run of it
+  between two marks for one "word"; Arabic writes "and", "for", "with" and "the" on the
+  word ("والأمن", "للأمن" for "الأمن"), and marks some vowels in some texts and not in
+  others ("يشدّد", "يشدد"). A query that holds either is matched by regular expressions
+  instead (`_written`, `term_pattern`): Chinese wherever it occurs, inside a longer run too
+  ("人道主义" in "人道主义援助"); an Arabic word with those particles or without, its vowel
+  marks ignored and a hamza the query leaves out (`_arabic_word`); other words as words.
+  What must be there as plain text (each run of Chinese, a letter of each Arabic word) is
+  looked for first (LIKE), which the database does far faster than a regular expression.
 """
 
 import functools
@@ -76,6 +80,8 @@ def parse_query(query: str) -> list[list[Term]]:
     without a wanted term are dropped: they would find everything."""
     alternatives: list[list[Term]] = [[]]
     count = 0
+    # Arabic vowel marks are no part of a word to find (and \w does not read them).
+    query = _ARABIC_MARK.sub("", query)
     for match in re.finditer(r'(-?)"([^"]*)"?|(\S+)', query):
         negated, phrase, word = match.group(1), match.group(2), match.group(3)
         if word is not None and word.lower() == "or":
@@ -102,7 +108,7 @@ def clauses_matching(clauses: QuerySet, query: str) -> "QuerySet | Ranked":
     time. Their headlines are asked for separately (`headlines`), for one page of them: the
     database would otherwise mark up every match before ranking them."""
     connection = connections[clauses.db]
-    if has_chinese(query):
+    if written_as_patterns(query):
         return _written(clauses, query)
     if connection.vendor == "postgresql":
         return _full_text(clauses, query)
@@ -114,9 +120,60 @@ def clauses_matching(clauses: QuerySet, query: str) -> "QuerySet | Ranked":
 _CHINESE_RUN = re.compile(f"[{CHINESE}]+")
 
 
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u0671-\u06d3]")
+# What Arabic writes on a letter or between letters and a search ignores: the vowel
+# marks (fatha, shadda, tanwin …), the dagger alif, and the tatweel that stretches a word.
+_ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"
+_ARABIC_MARK = re.compile(f"[{_ARABIC_MARKS}]")
+_ALIFS = "\u0627\u0623\u0625\u0622\u0671"  # ا أ إ آ ٱ
+
+
 def has_chinese(query: str) -> bool:
     """Whether a query holds Chinese, which the word indexes cannot find (see the module)."""
     return _CHINESE_RUN.search(query) is not None
+
+
+def written_as_patterns(query: str) -> bool:
+    """Whether a query is matched by patterns, not through a word index: it holds Chinese
+    or Arabic (see the module)."""
+    return has_chinese(query) or _ARABIC_LETTER.search(query) is not None
+
+
+def _plain_parts(words: Sequence[str]) -> list[str]:
+    """What a text holding a term's words must hold as plain text (see `_written`)."""
+    parts = _CHINESE_RUN.findall(" ".join(words))
+    for word in words:
+        if _ARABIC_LETTER.match(word):
+            letters = [char for char in word[:-1] if char not in _ALIFS]
+            parts += letters[-1:]
+    return parts
+
+
+def _arabic_word(word: str) -> str:
+    """An Arabic word as a pattern: after "و" or "ف", then "ب", "ك" or "ل", or neither;
+    "ال" also written "لل" after "ل" ("للأمن"); an alif written with its hamza or madda
+    also without it, and one written without as any form of alif; "ى" and "ي" or "ة" and
+    "ه" alike at the end; vowel marks or a tatweel anywhere in it."""
+    marks = f"[{_ARABIC_MARKS}]*"
+
+    def letter(n: int, char: str) -> str:
+        if char == "\u0627":  # ا, written without its hamza: any alif
+            return f"[{_ALIFS}]"
+        if char in _ALIFS:  # أ is ا or أ, not آ: "الأمن" (security) is not "الآمن" (safe)
+            return f"[\u0627{char}]"
+        if n == len(word) - 1 and char in "\u0649\u064a":  # ى ي
+            return "[\u0649\u064a]"
+        if n == len(word) - 1 and char in "\u0629\u0647":  # ة ه
+            return "[\u0629\u0647]"
+        return re.escape(char)
+
+    letters = [letter(n, char) for n, char in enumerate(word)]
+    particles = f"(?:[\u0648\u0641]{marks})?(?:[\u0628\u0643\u0644]{marks})?"  # و ف, ب ك ل
+    if len(word) > 3 and word[0] in _ALIFS and word[1] == "\u0644":  # ال
+        article = f"{particles}[{_ALIFS}]{marks}\u0644"
+        after_li = f"(?:[\u0648\u0641]{marks})?\u0644{marks}\u0644"
+        return f"(?:{article}|{after_li}){marks}" + marks.join(letters[2:])
+    return particles + marks.join(letters)
 
 
 def term_pattern(words: Sequence[str]) -> str:
@@ -132,7 +189,7 @@ def term_pattern(words: Sequence[str]) -> str:
     for n, word in enumerate(words):
         if n:
             pattern += r"\W*" if chinese(words[n - 1][-1]) or chinese(word[0]) else r"\W+"
-        pattern += re.escape(word)
+        pattern += _arabic_word(word) if _ARABIC_LETTER.match(word) else re.escape(word)
     return pattern + ("" if chinese(words[-1][-1]) else r"(?!\w)")
 
 
@@ -195,8 +252,8 @@ def headlines(clauses: QuerySet, ids: list[int], query: str) -> dict[int, str | 
     words), for the clauses `ids` (a page of results), in one query."""
     if not ids:
         return {}
-    if has_chinese(query):
-        # Neither database's headline finds Chinese inside a longer run.
+    if written_as_patterns(query):
+        # Neither database's headline finds what the patterns find.
         return dict.fromkeys(ids)
     connection = connections[clauses.db]
     chosen = clauses.model._base_manager.using(clauses.db).filter(pk__in=ids)
@@ -319,9 +376,11 @@ def _written(clauses: QuerySet, query: str) -> QuerySet:
         for term in terms:
             found = Q(text__iregex=term_pattern(term.words))
             if not term.negated:
-                # The Chinese as plain text first: LIKE rules out most clauses quickly.
-                for run in _CHINESE_RUN.findall(" ".join(term.words)):
-                    found = Q(text__contains=run) & found
+                # Plain text first, which LIKE rules out most clauses by quickly: the
+                # Chinese, and a letter each Arabic word must hold as it is written (not
+                # an alif, not its last: vowel marks may come between any two letters).
+                for plain in _plain_parts(term.words):
+                    found = Q(text__contains=plain) & found
             alternative &= ~found if term.negated else found
         matches |= alternative
     if not matches:
