@@ -178,9 +178,10 @@ def _arabic_word(word: str) -> str:
 
 def term_pattern(words: Sequence[str]) -> str:
     """A regular expression for a term's words in order, with anything but letters and
-    digits between them, read alike by Python and PostgreSQL: each word as a whole word,
-    except that Chinese, written without spaces, is found inside a longer run too (and
-    the words of a Chinese phrase with nothing between them)."""
+    digits between them, read alike by Python and PostgreSQL: each word as a whole word
+    (an Arabic one in any of the forms `_arabic_word` allows), except that Chinese,
+    written without spaces, is found inside a longer run too (and the words of a Chinese
+    phrase with nothing between them)."""
 
     def chinese(char: str) -> bool:
         return _CHINESE_RUN.match(char) is not None
