@@ -644,3 +644,14 @@ def test_arabic_words_of_the_official_texts_find_every_clause_that_holds_them(st
         for c in rules.clauses_matching(Clause.objects.filter(revision__published=True), "الأمن")
     }
     assert found == holding
+
+
+def test_accents_are_ignored_on_every_database(r3_clause, client):
+    # SQLite's index ignored them and PostgreSQL's did not: "securite" found "sécurité"
+    # in development and nothing in production (migration 0014).
+    r3_clause("Exige la cessation de la violence et la sécurité des civils ;", "fr-securite")
+    family = {"family": "russian-drafts-2011-2012"}
+    for query in ("securite", "sécurité", "SECURITE"):
+        response = client.get(SEARCH, {"q": query, **family})
+        assert "1 clause matches" in text_of(response)
+        assert "la <mark>sécurité</mark> des civils" in response.content.decode()

@@ -5,10 +5,11 @@ countries the query names.
 Words are matched as words, never as parts of longer ones ("media" never finds
 "immediate"), on every database:
 
-- PostgreSQL: full-text search with English stemming and web-search syntax ("a phrase",
-  or, -word), through the GIN index on `to_tsvector('english', text)` that migration 0007
-  creates; the query uses the same expression, so the index serves it. Misspellings are
-X (`timeline_search_word`,
+- PostgreSQL: full-text search with English stemming, accents ignored, and web-search
+  syntax ("a phrase", or, -word), through the GIN index on each clause's stored vector
+  (`to_tsvector('redline_english', text)`, migrations 0011 and 0014); the query uses the
+  same configuration, so the index serves it. A misspelt word gets a suggestion from the
+  list of the published English texts' words (`timeline_search_word`,
   trigram-indexed): statement triggers on clauses and revisions mark the list stale, and the
   first search after a change that needs a suggestion rebuilds it (one `ts_stat` pass).
 - SQLite: the FTS5 index `timeline_clause_fts` (Porter stemming, diacritics ignored), kept
@@ -57,6 +58,8 @@ MAX_TERMS = 12
 # At most this many revisions and countries named by a query are listed.
 MAX_NAMED = 10
 
+# PostgreSQL's text search configuration: `english` that ignores accents (migration 0014).
+TEXT_SEARCH_CONFIG = "redline_english"
 FTS_TABLE = "timeline_clause_fts"
 WORDS_TABLE = "timeline_search_word"
 # Suggestions replace words of at least this many letters, by words at least this similar
@@ -230,7 +233,7 @@ def _full_text(clauses: QuerySet, query: str) -> QuerySet:
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
     vector = _StoredVector()
-    wanted = SearchQuery(query, config="english", search_type="websearch")
+    wanted = SearchQuery(query, config=TEXT_SEARCH_CONFIG, search_type="websearch")
     return (
         clauses.alias(document=vector)
         .filter(document=wanted)
@@ -261,11 +264,11 @@ def headlines(clauses: QuerySet, ids: list[int], query: str) -> dict[int, str | 
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
-        wanted = SearchQuery(query, config="english", search_type="websearch")
+        wanted = SearchQuery(query, config=TEXT_SEARCH_CONFIG, search_type="websearch")
         marked = SearchHeadline(
             "text",
             wanted,
-            config="english",
+            config=TEXT_SEARCH_CONFIG,
             start_sel=MATCH_START,
             stop_sel=MATCH_STOP,
             highlight_all=True,
