@@ -205,6 +205,17 @@ def test_full_text_search_finds_other_forms_of_a_word(syria, client):
 
 
 @pytest.fixture
+def in_r3_family(client):
+    """A search within R3's family alone: the story's official texts, which other tests of
+    this module load, hold Chinese, Arabic and French too."""
+
+    def search(q: str):
+        return client.get(SEARCH, {"q": q, "family": "russian-drafts-2011-2012"})
+
+    return search
+
+
+@pytest.fixture
 def r3_clause(syria, clause):
     """A clause of R3 with the given text."""
 
@@ -541,13 +552,10 @@ def test_up_to_thirty_families_the_menu_lists_them_all_in_order(syria, client):
 # Chinese is written without spaces: the word indexes take a run of it between two marks
 # for one word, and found nothing for "人道主义" in "人道主义援助" (nor for any Chinese word
 # in the story's official texts). A query that holds Chinese finds it wherever it occurs.
-def test_chinese_is_found_inside_a_longer_run_and_marked(r3_clause, client):
+def test_chinese_is_found_inside_a_longer_run_and_marked(r3_clause, in_r3_family):
+    search = in_r3_family
     r3_clause("决定延长人道主义援助的授权；", "zh-aid")
     r3_clause("要求各方立即停火；", "zh-ceasefire")
-
-    def search(q: str):  # in R3's family alone (the story's official texts hold Chinese too)
-        return client.get(SEARCH, {"q": q, "family": "russian-drafts-2011-2012"})
-
     response = search("人道主义")
     page = text_of(response)
     assert "1 clause matches “人道主义” with these filters." in page
@@ -560,12 +568,11 @@ def test_chinese_is_found_inside_a_longer_run_and_marked(r3_clause, client):
     assert "No clause matches" in text_of(search("维持和平"))
 
 
-def test_with_chinese_in_a_query_its_other_words_are_still_whole_words(r3_clause, client):
+def test_with_chinese_in_a_query_its_other_words_are_still_whole_words(r3_clause, in_r3_family):
     r3_clause("Calls on the media: 人道主义准入；", "zh-media")
-    family = {"family": "russian-drafts-2011-2012"}
-    assert "1 clause matches" in text_of(client.get(SEARCH, {"q": "media 人道主义", **family}))
-    assert "No clause matches" in text_of(client.get(SEARCH, {"q": "med 人道主义", **family}))
-    html = client.get(SEARCH, {"q": "MEDIA 准入", **family}).content.decode()
+    assert "1 clause matches" in text_of(in_r3_family("media 人道主义"))
+    assert "No clause matches" in text_of(in_r3_family("med 人道主义"))
+    html = in_r3_family("MEDIA 准入").content.decode()
     assert "Calls on the <mark>media</mark>: 人道主义<mark>准入</mark>；" in html
 
 
@@ -604,13 +611,10 @@ def test_a_long_chinese_clause_is_cut_around_its_match_as_a_long_english_one_is(
 
 # Arabic writes "and", "for", "with" and "the" on the word, and marks vowels in some
 # texts: "الأمن" found "مجلس الأمن" but not "والأمن" or "للأمن", and "يشدد" not "يشدّد".
-def test_an_arabic_word_is_found_with_its_particles_and_vowel_marks(r3_clause, client):
+def test_an_arabic_word_is_found_with_its_particles_and_vowel_marks(r3_clause, in_r3_family):
+    search = in_r3_family
     r3_clause("يشدّد على أهمية السلام والأمن الدوليين؛", "ar-peace")
     r3_clause("يطلب إلى الأمين العام تقديم تقرير عن الأمنية؛", "ar-report")
-
-    def search(q: str):  # in R3's family alone (the story's official texts hold Arabic too)
-        return client.get(SEARCH, {"q": q, "family": "russian-drafts-2011-2012"})
-
     response = search("الأمن")
     assert "1 clause matches “الأمن” with these filters." in text_of(response)
     assert "السلام <mark>والأمن</mark> الدوليين" in response.content.decode()
@@ -646,12 +650,11 @@ def test_arabic_words_of_the_official_texts_find_every_clause_that_holds_them(st
     assert found == holding
 
 
-def test_accents_are_ignored_on_every_database(r3_clause, client):
+def test_accents_are_ignored_on_every_database(r3_clause, in_r3_family):
     # SQLite's index ignored them and PostgreSQL's did not: "securite" found "sécurité"
     # in development and nothing in production (migration 0014).
     r3_clause("Exige la cessation de la violence et la sécurité des civils ;", "fr-securite")
-    family = {"family": "russian-drafts-2011-2012"}
     for query in ("securite", "sécurité", "SECURITE"):
-        response = client.get(SEARCH, {"q": query, **family})
+        response = in_r3_family(query)
         assert "1 clause matches" in text_of(response)
         assert "la <mark>sécurité</mark> des civils" in response.content.decode()
