@@ -80,7 +80,7 @@ _RARE_WORDS = 6
 # made from such proposals all lay nearer than 256, and the 34 made beyond it were false.
 _ONE_WORD_NEAR = 256
 _DISTANCE_BITS = (1 << 21) - 1  # blocks in a lane: at most 2 million
-# How many characters of the blocks' codes `_rare` reads, a pass for each word it is
+# How many characters of the blocks' codes `_RareWords` reads, a pass for each word it is
 # asked about, before it counts every word of every block at once instead. A pass is in C;
 # counting every word makes a set of each code's words, character by character. At 40
 # paragraphs (codes of about 10,000 characters in all) a comparison asks about 30 words
@@ -152,11 +152,7 @@ class _Aligner:
         self.words = words
         self.old_codes: dict[int, str] = {}
         self.new_codes: dict[int, str] = {}
-        self._blocks_codes: list[str] | None = None  # see `_unchanged_text`
-        self._all_codes = ""
-        self._scanned = 0  # characters of codes `_rare` has read, word by word
-        self._frequency: Counter[str] | None = None
-        self._shared_text = ""
+        self._rare_words_made: _RareWords | None = None
         self.words_in = _WordSets()
 
     def match_keys(self) -> None:
@@ -405,30 +401,30 @@ class _Aligner:
         if old_code and _opening(old_code, word) == _opening(new_code, word):
             return True
         shared = self.words_in(old_code) & self.words_in(new_code)
-        shared_text = self._unchanged_text()
+        rare_words = self._rare_words()
         rare = 0
         for char in shared:
             spelt = word(char)
             # A word of a paragraph both texts hold unchanged is in that paragraph's two
             # copies and in these two blocks: four at least, so not rare.
-            if len(spelt) > 3 and self._rare(char) and spelt not in shared_text:
+            if len(spelt) > 3 and rare_words.rare(char) and spelt not in rare_words.unchanged:
                 rare += 1
                 if rare == 2:
                     return True
         return False
 
-    def _unchanged_text(self) -> str:
-        """The lower-cased text of the paragraphs paired with an identical text (a word
-        found in it occurs in at least two blocks); and, made with it, the codes of the
-        other blocks, which `_rare` reads."""
-        if self._blocks_codes is None:
+    def _rare_words(self) -> _RareWords:
+        """The blocks not paired with an identical text, which rare words are counted in,
+        and the text of those that are (made on first need: once the pairs it reads are
+        made)."""
+        if self._rare_words_made is None:
             unchanged_old: set[int] = set()
             unchanged_new: set[int] = set()
             for i, (j, _) in self.pairs.items():
                 if self.old[i].text == self.new[j].text:
                     unchanged_old.add(i)
                     unchanged_new.add(j)
-            self._blocks_codes = [
+            codes = [
                 self._code(codes, block)
                 for codes, blocks, unchanged in (
                     (self.old_codes, self.old, unchanged_old),
@@ -437,31 +433,9 @@ class _Aligner:
                 for block in blocks
                 if block.index not in unchanged
             ]
-            self._all_codes = "".join(self._blocks_codes)
-            self._shared_text = "\n".join(self.old[i].text for i in unchanged_old).lower()
-        return self._shared_text
-
-    def _rare(self, char: str) -> bool:
-        """Whether a word (its code) occurs in three of the blocks `_unchanged_text` left
-        or fewer. The first words asked about (`_SCANNED_ALONE`) are counted in all those
-        codes at once (in C), and block by block only when they occur more often than
-        that (a word may recur in one block): a few rewritten paragraphs share few words.
-        Beyond that, every word of those blocks is counted once, block by block."""
-        if self._frequency is not None:
-            return self._frequency.get(char, 0) <= 3
-        self._scanned += len(self._all_codes)
-        if self._scanned > _SCANNED_ALONE:
-            self._frequency = Counter(chain.from_iterable(map(self.words_in, self._blocks_codes)))
-            return self._frequency.get(char, 0) <= 3
-        if self._all_codes.count(char) <= 3:
-            return True
-        blocks = 0
-        for code in self._blocks_codes:
-            if char in code:
-                blocks += 1
-                if blocks > 3:
-                    return False
-        return True
+            unchanged_text = "\n".join(self.old[i].text for i in unchanged_old).lower()
+            self._rare_words_made = _RareWords(codes, unchanged_text, self.words_in)
+        return self._rare_words_made
 
     def _stem_opening(self, code: str, cache: dict[str, str]) -> str:
         """A paragraph's word code with its opening verb reduced to a stem
@@ -494,6 +468,43 @@ class _Aligner:
         if code is None:
             code = codes[block.index] = self.words.encode(block.text)
         return code
+
+
+class _RareWords:
+    """Which words are rare: in three of ``codes`` (blocks' word codes) or fewer; and
+    ``unchanged``, the lower-cased text of the paragraphs both texts hold unchanged (a
+    word found in it occurs in at least two blocks).
+
+    The first words asked about (`_SCANNED_ALONE`) are counted in all the codes at once
+    (in C), and block by block only when they occur more often than that (a word may
+    recur in one block): a few rewritten paragraphs share few words. Beyond that, every
+    word of the codes is counted once, block by block."""
+
+    def __init__(self, codes: list[str], unchanged: str, words_in: _WordSets) -> None:
+        self.codes = codes
+        self.unchanged = unchanged
+        self._words_in = words_in
+        self._all = "".join(codes)
+        self._scanned = 0  # characters of the codes read so far, word by word
+        self._frequency: Counter[str] | None = None
+
+    def rare(self, char: str) -> bool:
+        """Whether the word ``char`` codes is in three of the codes or fewer."""
+        if self._frequency is None:
+            self._scanned += len(self._all)
+            if self._scanned > _SCANNED_ALONE:
+                self._frequency = Counter(chain.from_iterable(map(self._words_in, self.codes)))
+        if self._frequency is not None:
+            return self._frequency.get(char, 0) <= 3
+        if self._all.count(char) <= 3:
+            return True
+        blocks = 0
+        for code in self.codes:
+            if char in code:
+                blocks += 1
+                if blocks > 3:
+                    return False
+        return True
 
 
 class _WordSets(dict[str, frozenset[str]]):
