@@ -1138,3 +1138,52 @@ def test_footnote_markers_go_after_any_letter_and_a_decimal_comma_stays():
         " организаций,",
         "Rappelant la résolution de sécurité,",
     ]
+
+
+def test_a_few_blank_lines_do_not_make_a_text_read_as_parted_by_them():
+    # pdftotext's copy of a PDF: no blank line between paragraphs, but one here and there
+    # (before a numbered paragraph whose label it read apart). Russian paragraphs open in
+    # lower case, so those blank lines once made the whole preamble one paragraph.
+    pasted = (
+        "Совет Безопасности,\nподтверждая цели и принципы Устава Организации Объединенных"
+        "\nНаций,\nссылаясь на все свои соответствующие резолюции, касающиеся положения на"
+        "\nБлижнем Востоке,\nосуждая все акты терроризма,\nвновь заявляя, что все стороны"
+        " конфликта должны\nвыполнять свои обязанности,\n\n1. требует немедленного"
+        " прекращения огня;\n\n2. постановляет продолжать заниматься этим вопросом."
+    )
+    assert texts(pasted) == [
+        "подтверждая цели и принципы Устава Организации Объединенных Наций,",
+        "ссылаясь на все свои соответствующие резолюции, касающиеся положения на Ближнем Востоке,",
+        "осуждая все акты терроризма,",
+        "вновь заявляя, что все стороны конфликта должны выполнять свои обязанности,",
+        "требует немедленного прекращения огня;",
+        "постановляет продолжать заниматься этим вопросом.",
+    ]
+
+
+def test_where_blank_lines_part_the_paragraphs_an_inner_clause_stays_in_its_paragraph():
+    pasted = (
+        "Совет Безопасности,\n\nподтверждая цели и принципы Устава,\n\nвыражая глубокую"
+        " озабоченность последствиями пандемии COVID-19,\nпризнавая, что пандемия"
+        " представляет собой серьезный вызов,\n\n1. требует прекращения огня;"
+    )
+    assert texts(pasted) == [
+        "подтверждая цели и принципы Устава,",
+        "выражая глубокую озабоченность последствиями пандемии COVID-19, признавая, что "
+        "пандемия представляет собой серьезный вызов,",
+        "требует прекращения огня;",
+    ]
+
+
+def test_the_marks_of_writing_direction_a_pdf_copy_wraps_arabic_in_go():
+    # pdftotext wraps each run of Arabic, and the numbers in it, in embeddings (RLE, LRE
+    # … PDF); some viewers use isolates. They print as nothing.
+    pasted = (
+        "\u202bإن مجلس الأمن،\u202c\n"
+        "\u202bإذ يشير إلى قراراته \u202a2042 (2012)\u202c و \u2066S/2012/77\u2069،\u202c\n"
+        "\u202b1 - \u202eيقرر\u202c أن يبقي المسألة قيد نظره.\u202c"
+    )
+    assert texts(pasted) == [
+        "إذ يشير إلى قراراته 2042 (2012) و S/2012/77،",
+        "يقرر أن يبقي المسألة قيد نظره.",
+    ]

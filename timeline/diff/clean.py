@@ -45,8 +45,13 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u0085]")
 _PARAGRAPH_SEPARATOR = "\u2029"
 _ODD_SPACES = re.compile("[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Characters that print as nothing: these always go; the joiners (ZWNJ, ZWJ) only where
-# they join nothing, i.e. not between two Arabic letters.
-_INVISIBLE_CHARS = ("\u200b", "\u2060", "\ufeff")
+# they join nothing, i.e. not between two Arabic letters. Among them, the embeddings,
+# overrides and isolates of writing direction: a PDF's copy (``pdftotext``, some viewers)
+# wraps each run of Arabic, and each number in it, in a pair of them; the page orders a
+# clause's text itself, and an override kept in a clause would reorder what follows it.
+_BIDI_CONTROLS = ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e")
+_BIDI_CONTROLS += ("\u2066", "\u2067", "\u2068", "\u2069")
+_INVISIBLE_CHARS = ("\u200b", "\u2060", "\ufeff", *_BIDI_CONTROLS)
 _JOINERS = ("\u200c", "\u200d")
 _IDLE_JOINERS = re.compile(
     "[\u200c\u200d](?:(?<![\u0600-\u06ff][\u200c\u200d])|(?![\u0600-\u06ff]))"
@@ -219,6 +224,7 @@ def _positions(text: str, chars: Iterable[str]) -> Iterator[int]:
 # changes none of them: it is read before.)
 _UNUSUAL = re.compile(
     "[\r\u2028\u0085\u2029\u200b\u2060\ufeff\u200c\u200d\u200e\u200f\u061c\u2010\u2011"
+    "\u202a-\u202e\u2066-\u2069"
     "\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u00b9\u00b2\u00b3\u2070-\u2079"
     + "".join(sorted(_CONTROL_CHARS))
     + _GLYPH_CLASS

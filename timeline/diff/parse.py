@@ -410,9 +410,34 @@ class _Layout:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.last = ""  # the line before the one being read
-        self.spaced = BLANK in lines  # whether blank lines part the paragraphs
         self.after_page = False  # whether a page broke before the line being read
         self._width: int | None = None
+        self._spaced: bool | None = None
+
+    @property
+    def spaced(self) -> bool:
+        """Whether blank lines part the text's paragraphs: whether most lines that open a
+        paragraph, with a number or an opening word after a line that closes one, come
+        after a blank line. A blank line here and there is no sign: ``pdftotext``'s copy of
+        a PDF has them before some numbered paragraphs and around page breaks, and none
+        between the others."""
+        if self._spaced is None:
+            after_blank = opening = 0
+            previous, blank = "", False
+            for line in self.lines:
+                if line in (BLANK, PAGE):
+                    blank = blank or line == BLANK
+                    continue
+                if (
+                    previous
+                    and _last_mark(previous) in _PARAGRAPH_END
+                    and (_MAIN_LABEL.match(line) or _opens_paragraph(line))
+                ):
+                    opening += 1
+                    after_blank += blank
+                previous, blank = line, False
+            self._spaced = 2 * after_blank > opening if opening else BLANK in self.lines
+        return self._spaced
 
     def ended_short(self, line: str) -> bool:
         """Whether the line before ``line`` ended short of the width."""
