@@ -1187,3 +1187,20 @@ def test_the_marks_of_writing_direction_a_pdf_copy_wraps_arabic_in_go():
         "إذ يشير إلى قراراته 2042 (2012) و S/2012/77،",
         "يقرر أن يبقي المسألة قيد نظره.",
     ]
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n", "\n\x0c"])
+def test_a_label_read_apart_from_its_paragraph_is_joined_to_it(between):
+    # pdftotext reads "8.", a tab, then the text as two blocks: "8." ⏎ ⏎ "text".
+    pasted = (
+        "The Security Council,\nRecalling its resolutions,\n1. Decides to renew the mandate;"
+        f"\n2.{between}Requests the Secretary-General to report;\n(a){between}on the"
+        " situation;\n3. Decides to remain seized of the matter."
+    )
+    assert clauses(pasted) == [
+        ("preambular", None, "Recalling its resolutions,"),
+        ("operative", "1", "Decides to renew the mandate;"),
+        ("operative", "2", "Requests the Secretary-General to report;"),
+        ("operative", "(a)", "on the situation;"),
+        ("operative", "3", "Decides to remain seized of the matter."),
+    ]

@@ -357,7 +357,11 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
             or _last_mark(current) in _PARAGRAPH_END
             or _HEADING.fullmatch(current)
         )
-        if ended and _is_subheading(line, lines, i):
+        if current and _only_a_label(current) and not _label_at_start(line):
+            # "8." on a line of its own, a blank line, then its text: a viewer that read
+            # the label apart from its paragraph (a tab between them).
+            current = f"{current} {line}"
+        elif ended and _is_subheading(line, lines, i):
             if current:
                 paragraphs.append(_label(current))
                 current = ""
@@ -726,6 +730,17 @@ def _next_line(lines: list[str], index: int) -> int | None:
         if lines[following] not in (BLANK, PAGE):
             return following
     return None
+
+
+def _label_at_start(text: str) -> re.Match[str] | None:
+    """The paragraph's or list item's label a text opens with ("8. ", "(b) ")."""
+    return _MAIN_LABEL.match(text) or _SUB_LABEL.match(text)
+
+
+def _only_a_label(text: str) -> bool:
+    """Whether a paragraph so far is a label and nothing else ("8.", "(b)")."""
+    match = _label_at_start(text)
+    return match is not None and match.end() == len(text)
 
 
 def _label(text: str) -> tuple[str | None, str, bool, bool]:
