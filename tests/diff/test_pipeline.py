@@ -1204,3 +1204,26 @@ def test_a_label_read_apart_from_its_paragraph_is_joined_to_it(between):
         ("operative", "(a)", "on the situation;"),
         ("operative", "3", "Decides to remain seized of the matter."),
     ]
+
+
+def test_spaces_a_pdf_set_between_chinese_characters_and_numbers_go():
+    # Justified lines and numbers set apart: what pdftotext copies from a Chinese PDF. The
+    # UN's Chinese texts hold no space beside a Chinese character; a label keeps its own.
+    pasted = (
+        "安全理事会，\n回 顾 第 2042(2012)号 决 议，\n以及 2011 年 8 月 3 日的主席声明"
+        "(S/PRST/2011/16)，\n1. 决定 延长 授权：\n(a) 在 2026 年 6 月 30 日 之前；"
+    )
+    assert clauses(pasted) == [
+        (
+            "preambular",
+            None,
+            "回顾第2042(2012)号决议，以及2011年8月3日的主席声明(S/PRST/2011/16)，",
+        ),
+        ("operative", "1", "决定延长授权："),
+        ("operative", "(a)", "在2026年6月30日之前；"),
+    ]
+
+
+def test_a_chinese_name_in_an_english_text_keeps_the_spaces_around_it():
+    pasted = "The Security Council,\nWelcoming the meeting in 北京 on 3 May,\n1. Decides to act;"
+    assert texts(pasted) == ["Welcoming the meeting in 北京 on 3 May,", "Decides to act;"]
