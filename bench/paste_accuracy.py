@@ -50,9 +50,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import real_pdf  # beside this script
+
 from tests.pdf_like import (
     SAMPLE,
     ExpectedClause,
+    Reference,
     clean_reference,
     render_clean,
     render_pdf_copy,
@@ -79,7 +82,7 @@ class Outcome:
     """One input read by one target, compared with its reference."""
 
     name: str
-    blank_lines: bool
+    layout: str  # how the copy was made: "blank lines", "no blank lines", "pdftotext"…
     expected: list[ExpectedClause]
     got: list[Parsed]
     seconds: float
@@ -209,12 +212,24 @@ def _parent(index: int | None) -> str:
     return "none" if index is None else f"clause {index + 1}"
 
 
-def measure(parse: Callable[[str], Any], seed: int, files: list[Path]) -> list[Outcome]:
+def synthetic_copies(refs: list[Reference], seed: int) -> list[dict[str, str]]:
+    """For each reference, its synthetic copies (`render_pdf_copy`), with and without
+    blank lines."""
+    return [
+        {
+            layout: render_pdf_copy(ref, blank_lines=blank_lines, seed=copy_seed(ref.path, seed))
+            for layout, blank_lines in (("blank lines", True), ("no blank lines", False))
+        }
+        for ref in refs
+    ]
+
+
+def measure(
+    parse: Callable[[str], Any], refs: list[Reference], copies: list[dict[str, str]]
+) -> list[Outcome]:
     outcomes = []
-    for path in files:
-        ref = clean_reference(path)
-        for blank_lines in (True, False):
-            text = render_pdf_copy(ref, blank_lines=blank_lines, seed=copy_seed(path, seed))
+    for ref, texts in zip(refs, copies, strict=True):
+        for layout, text in texts.items():
             start = time.perf_counter()
             try:
                 result, error = parse(text), None
@@ -223,8 +238,8 @@ def measure(parse: Callable[[str], Any], seed: int, files: list[Path]) -> list[O
             seconds = time.perf_counter() - start
             outcomes.append(
                 Outcome(
-                    f"{ref.symbol} ({path.name})",
-                    blank_lines,
+                    f"{ref.symbol} ({ref.path.name})",
+                    layout,
                     ref.clauses,
                     clauses(result),
                     seconds,
@@ -243,19 +258,21 @@ def report(target: str, outcomes: list[Outcome], files: int) -> None:
     expected = sum(len(o.expected) for o in outcomes)
     right = [o for o in outcomes if len(o.got) == len(o.expected) and not o.error]
 
-    def by_layout(selected: list[Outcome], blank_lines: bool) -> str:
-        total = sum(o.blank_lines == blank_lines for o in outcomes)
-        return f"{sum(o.blank_lines == blank_lines for o in selected)}/{total}"
+    layouts = list(dict.fromkeys(o.layout for o in outcomes))
+
+    def by_layout(selected: list[Outcome]) -> str:
+        return ", ".join(
+            f"{layout} {sum(o.layout == layout for o in selected)}/"
+            f"{sum(o.layout == layout for o in outcomes)}"
+            for layout in layouts
+        )
 
     def share(count: int) -> str:
         return f"{count / expected:6.1%}  ({count}/{expected})"
 
     times = sorted(o.seconds for o in outcomes)
-    print(f"{target}: {len(outcomes)} inputs ({files:,} files, with and without blank lines)")
-    print(
-        f"  right number of clauses   {len(right)}/{len(outcomes)}"
-        f"  (blank lines {by_layout(right, True)}, none {by_layout(right, False)})"
-    )
+    print(f"{target}: {len(outcomes)} inputs ({files:,} files; {', '.join(layouts)})")
+    print(f"  right number of clauses   {len(right)}/{len(outcomes)}  ({by_layout(right)})")
     print(f"  identical clause texts   {share(sum(o.identical for o in outcomes))}")
     print(f"  right section and number {share(sum(o.labelled for o in outcomes))}")
     print(f"  right parent             {share(sum(o.parented for o in outcomes))}")
@@ -269,8 +286,7 @@ def report(target: str, outcomes: list[Outcome], files: int) -> None:
         key=lambda o: (o.identical / len(o.expected), -abs(len(o.got) - len(o.expected))),
     )
     for o in worst[:WORST]:
-        layout = "blank lines" if o.blank_lines else "no blank lines"
-        print(f"    {o.name}, {layout}: {o.identical}/{len(o.expected)} identical; {o.reason()}")
+        print(f"    {o.name}, {o.layout}: {o.identical}/{len(o.expected)} identical; {o.reason()}")
 
 
 def main() -> None:
@@ -288,11 +304,20 @@ def main() -> None:
     parser.add_argument(
         "--no-blank-lines", action="store_true", help="with --show: the copy without blank lines"
     )
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="copies of real PDFs (LibreOffice, pdftotext: bench/real_pdf.py), not synthetic ones",
+    )
     args = parser.parse_args()
+    if args.pdf and (missing := real_pdf.missing_tools()):
+        raise SystemExit(f"--pdf needs {' and '.join(missing)} (see bench/real_pdf.py)")
     if args.show:
         ref = clean_reference(args.show)
         if args.clean:
             print(render_clean(ref))
+        elif args.pdf:
+            print(real_pdf.copies([ref])[0]["pdftotext -raw"], end="")
         else:
             seed = copy_seed(args.show, args.seed)
             print(render_pdf_copy(ref, blank_lines=not args.no_blank_lines, seed=seed), end="")
@@ -300,10 +325,12 @@ def main() -> None:
     files = repository(args.language) if args.all else SAMPLE
     if not files:
         raise SystemExit("--all: the UN's repository is not beside the checkout (../shared)")
+    refs = [clean_reference(path) for path in files]
+    copies = real_pdf.copies(refs) if args.pdf else synthetic_copies(refs, args.seed)
     for number, target in enumerate(args.targets):
         if number:
             print()
-        report(target, measure(load(target), args.seed, files), len(files))
+        report(target, measure(load(target), refs, copies), len(files))
 
 
 if __name__ == "__main__":
