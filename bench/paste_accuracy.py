@@ -1,9 +1,14 @@
 """How well a text pipeline reads UN documents copied from their PDF (issue 10, point 5).
 
 Run as ``.venv/bin/python bench/paste_accuracy.py [TARGET ...] [--seed N] [--all
-[--language L]]``, or
+[--language L]] [--pdf]``, or
 ``--show FILE`` to print one rendered copy (``--clean`` for the clean text instead,
-``--no-blank-lines`` for the copy without blank lines).
+``--no-blank-lines`` for the copy without blank lines, ``--pdf`` for the copy of a real
+PDF).
+
+With ``--pdf`` the copies are not rendered here but copied out of real PDFs that
+LibreOffice prints, by pdftotext in two ways (``bench/real_pdf.py``), and each way takes
+the place of "with and without blank lines" below.
 
 Each TARGET is a ``module:function`` that takes a text and returns its clauses in order
 (default ``timeline.diff.parse:parse_text``; ``timeline.paste:paste_parse`` is the
@@ -267,13 +272,25 @@ def report(target: str, outcomes: list[Outcome], files: int) -> None:
             for layout in layouts
         )
 
+    by_expected = {
+        layout: sum(len(o.expected) for o in outcomes if o.layout == layout) for layout in layouts
+    }
+
     def share(count: int) -> str:
         return f"{count / expected:6.1%}  ({count}/{expected})"
 
     times = sorted(o.seconds for o in outcomes)
     print(f"{target}: {len(outcomes)} inputs ({files:,} files; {', '.join(layouts)})")
     print(f"  right number of clauses   {len(right)}/{len(outcomes)}  ({by_layout(right)})")
-    print(f"  identical clause texts   {share(sum(o.identical for o in outcomes))}")
+    identical_by_layout = ", ".join(
+        f"{layout} "
+        f"{sum(o.identical for o in outcomes if o.layout == layout) / by_expected[layout]:.1%}"
+        for layout in layouts
+    )
+    print(
+        f"  identical clause texts   {share(sum(o.identical for o in outcomes))}"
+        f"  ({identical_by_layout})"
+    )
     print(f"  right section and number {share(sum(o.labelled for o in outcomes))}")
     print(f"  right parent             {share(sum(o.parented for o in outcomes))}")
     print(
