@@ -13,9 +13,9 @@ text two ways:
 - ``pdftotext``: in the order its own reading of the page finds, which also joins a word
   hyphenated at a line end and drops the hyphen ("Al-" ⏎ "Qaida" → "AlQaida").
 
-No page headers, footers, footnotes or cover page: the synthetic copies have those. Nor
-the Council's heading ("The Security Council,"): LibreOffice 7.4's HTML import leaves out
-a page's first paragraph, whatever it holds (not yet worked around). The
+No page headers, footers, footnotes or cover page: the synthetic copies have those. (The
+page is read as a Writer document, ``HTML (StarWriter)``: read as a web page, LibreOffice
+7.4 leaves out its first paragraph, the Council's heading.) The
 PDFs are kept in a cache directory, one per page of HTML (named by its hash), so that a
 second run prints nothing. Needs ``soffice`` and ``pdftotext`` (Debian:
 libreoffice-writer-nogui, poppler-utils; fonts-liberation2, fonts-noto-core for Arabic,
@@ -39,6 +39,8 @@ CACHE = Path(tempfile.gettempdir()) / "redline-pdf-copies"
 COPIES = {"pdftotext -raw": ["-raw"], "pdftotext": []}
 # Files printed per LibreOffice process (it starts in about a second).
 _BATCH = 40
+# How LibreOffice reads the pages and prints them (part of each PDF's cache key).
+_FILTERS = ("--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export")
 _STYLE = (
     "body{font-family:'Liberation Serif','Times New Roman';font-size:12pt}"
     "p{text-align:justify;margin-top:0;margin-bottom:6pt}"
@@ -78,7 +80,7 @@ def copies(refs: Iterable[Reference], cache: Path = CACHE) -> list[dict[str, str
     to_print = []
     for ref in refs:
         source = page(ref)
-        stem = hashlib.sha256(source.encode()).hexdigest()[:24]
+        stem = hashlib.sha256("\n".join([*_FILTERS, source]).encode()).hexdigest()[:24]
         pdf = cache / f"{stem}.pdf"
         if not pdf.exists():
             written = cache / f"{stem}.html"
@@ -98,8 +100,7 @@ def _print(pages: list[Path], cache: Path) -> None:
             "soffice",
             f"-env:UserInstallation={profile}",
             "--headless",
-            "--convert-to",
-            "pdf:writer_web_pdf_Export",
+            *_FILTERS,
             "--outdir",
             str(cache),
             *map(str, pages),
