@@ -243,10 +243,13 @@ class Alphabet:
         self._catch_up()
         return code.translate(self._decoding)
 
-    def count_words(self, code: str) -> int:
-        """How many of a code's characters are words' (not punctuation or spaces)."""
+    def tables(self) -> tuple[list[str | None], list[str | None]]:
+        """The ``str.translate`` tables of the characters given so far: each one's token
+        (``code.translate(decoding)`` is `decode`), and each word's own character, None
+        for punctuation and spaces (``len(code.translate(word_marks))`` counts a code's
+        words). For a loop over many codes: one catch-up, not one a code."""
         self._catch_up()
-        return len(code.translate(self._word_marks))
+        return self._decoding, self._word_marks
 
     def _catch_up(self) -> None:
         """Sort out the tokens added since the last call: the newest are the dictionary's

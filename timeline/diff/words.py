@@ -10,7 +10,7 @@ token means no word is ever split and cleanup counts tokens, not letters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -60,26 +60,26 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
         alphabet = Alphabet()
     a = alphabet.encode_tokens(old)
     b = alphabet.encode_tokens(new)
-    spaces, count_words = alphabet.spaces, alphabet.count_words
+    spaces = alphabet.spaces
+    decoding, word_marks = alphabet.tables()
     exact = len(a) * len(b) <= _LCS_CELLS
     opcodes = _opcodes(a, b, exact)
-    hunks = _restore_kept_runs(_cleanup(a, b, opcodes), count_words, exact)
+    hunks = _restore_kept_runs(_cleanup(a, b, opcodes), word_marks, exact)
 
     # Kept and total tokens, whitespace aside.
     kept = sum(len(hunk) - _count(hunk, spaces) for hunk in hunks if type(hunk) is str)
     total = len(a) - _count(a, spaces) + len(b) - _count(b, spaces)
-    if total and 2 * kept / total < _MIN_KEPT and not _has_kept_run(a, opcodes, count_words):
+    if total and 2 * kept / total < _MIN_KEPT and not _has_kept_run(a, opcodes, word_marks):
         return ((Op.DELETE, old), (Op.INSERT, new))
-    decode = alphabet.decode
     ops: list[tuple[Op, str]] = []
     for hunk in hunks:
         if type(hunk) is str:
-            ops.append((Op.EQUAL, decode(hunk)))
+            ops.append((Op.EQUAL, hunk.translate(decoding)))
         else:
             if hunk[0]:
-                ops.append((Op.DELETE, decode(hunk[0])))
+                ops.append((Op.DELETE, hunk[0].translate(decoding)))
             if hunk[1]:
-                ops.append((Op.INSERT, decode(hunk[1])))
+                ops.append((Op.INSERT, hunk[1].translate(decoding)))
     return tuple(ops)
 
 
@@ -87,6 +87,8 @@ def diff_words(old: str, new: str, alphabet: Alphabet | None = None) -> tuple[tu
 # its hunks: a kept code (``str``), or a change ``[deleted, inserted, folded]`` where
 # ``folded`` tells that a kept run was folded into it.
 Opcodes = Sequence[tuple[str, int, int, int, int]]
+# `Alphabet.tables`' second: a code translated by it keeps only its words' characters.
+WordMarks = list[str | None]
 
 
 def _opcodes(a: str, b: str, exact: bool) -> Opcodes:
@@ -151,7 +153,7 @@ def _cleanup(a: str, b: str, opcodes: Opcodes) -> list:
     ]
 
 
-def _restore_kept_runs(hunks: list, count_words: Callable[[str], int], exact: bool) -> list:
+def _restore_kept_runs(hunks: list, word_marks: WordMarks, exact: bool) -> list:
     """Semantic cleanup can fold words both texts share into a deletion and the insertion
     beside it; a run of ``_KEPT_RUN`` or more such words is taken back out as kept.
 
@@ -164,13 +166,13 @@ def _restore_kept_runs(hunks: list, count_words: Callable[[str], int], exact: bo
             continue
         a, b = hunk[0], hunk[1]
         opcodes = Indel.opcodes(a, b).as_list()
-        if not _has_kept_run(a, opcodes, count_words):
+        if not _has_kept_run(a, opcodes, word_marks):
             out.append(hunk)
             continue
         deleted: list[str] = []
         inserted: list[str] = []
         for tag, i1, i2, j1, j2 in opcodes:
-            if tag == "equal" and count_words(a[i1:i2]) >= _KEPT_RUN:
+            if tag == "equal" and len(a[i1:i2].translate(word_marks)) >= _KEPT_RUN:
                 if deleted or inserted:
                     out.append(["".join(deleted), "".join(inserted), False])
                     deleted, inserted = [], []
@@ -183,10 +185,10 @@ def _restore_kept_runs(hunks: list, count_words: Callable[[str], int], exact: bo
     return out
 
 
-def _has_kept_run(a: str, opcodes: Opcodes, count_words: Callable[[str], int]) -> bool:
+def _has_kept_run(a: str, opcodes: Opcodes, word_marks: WordMarks) -> bool:
     """Whether the diff keeps ``_KEPT_RUN`` words in a row somewhere."""
     return any(
-        tag == "equal" and i2 - i1 >= _KEPT_RUN and count_words(a[i1:i2]) >= _KEPT_RUN
+        tag == "equal" and i2 - i1 >= _KEPT_RUN and len(a[i1:i2].translate(word_marks)) >= _KEPT_RUN
         for tag, i1, i2, _, _ in opcodes
     )
 
