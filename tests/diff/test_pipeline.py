@@ -1227,3 +1227,103 @@ def test_spaces_a_pdf_set_between_chinese_characters_and_numbers_go():
 def test_a_chinese_name_in_an_english_text_keeps_the_spaces_around_it():
     pasted = "The Security Council,\nWelcoming the meeting in 北京 on 3 May,\n1. Decides to act;"
     assert texts(pasted) == ["Welcoming the meeting in 北京 on 3 May,", "Decides to act;"]
+
+
+# A page of a real PDF's copy (LibreOffice, pdftotext -raw): the footnote below a drawn
+# separator, which copies as nothing, then the page's footer and the next page's header.
+UNRULED_NOTE = (
+    "The Security Council,\nRecalling its resolutions 2042 (2012) and 2043 (2012),\n"
+    "Reaffirming its support to the Joint Special Envoy,1 and his work,\n"
+    "1. Decides to establish a United Nations Supervision Mission in Syria\n"
+    "1 S/2012/250.\n12-30591 (E) 220412\n*1230591*\n\x0cS/RES/2043 (2012)\n"
+    "(UNSMIS) for an initial period of 90 days;\n2. Decides to remain seized of the matter."
+)
+
+
+def test_footnotes_below_a_drawn_separator_leave_the_text_with_their_markers():
+    assert texts(UNRULED_NOTE) == [
+        "Recalling its resolutions 2042 (2012) and 2043 (2012),",
+        "Reaffirming its support to the Joint Special Envoy, and his work,",
+        "Decides to establish a United Nations Supervision Mission in Syria (UNSMIS) for an "
+        "initial period of 90 days;",
+        "Decides to remain seized of the matter.",
+    ]
+
+
+def test_a_footnote_pushed_to_the_next_page_leaves_the_text_too():
+    pasted = (
+        "The Security Council,\nRecalling its resolution 2042 (2012),\nNoting the letter of"
+        " the Secretary-General,2\n12-30591 (E) 220412\n\x0cS/RES/2043 (2012)\n1. Decides"
+        " to establish a mission;\n2 S/2012/238.\n2/3 12-30591\n\x0cS/RES/2043 (2012)\n"
+        "2. Decides to remain seized of the matter."
+    )
+    assert texts(pasted) == [
+        "Recalling its resolution 2042 (2012),",
+        "Noting the letter of the Secretary-General,",
+        "Decides to establish a mission;",
+        "Decides to remain seized of the matter.",
+    ]
+
+
+def test_a_line_of_a_page_starting_with_a_number_is_no_footnote_without_its_marker():
+    pasted = (
+        "The Security Council,\nRecalling its presidential statements of 3 August 2011 and\n"
+        "21 March 2012.\n12-30591 (E) 220412\n\x0cS/RES/2043 (2012)\n1. Decides to act."
+    )
+    assert texts(pasted)[0] == (
+        "Recalling its presidential statements of 3 August 2011 and 21 March 2012."
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # A typesetter breaks a document's symbol after a slash.
+        ("statements (S/\nPRST/2012/6) and (S/2012/77),", "(S/PRST/2012/6)"),
+        # An acronym the text spells whole elsewhere, broken by a typesetter.
+        ("the personnel of MINUSTAH and the mandate of MI-\nNUSTAH,", "of MINUSTAH,"),
+        # Two acronyms joined by a hyphen stay so.
+        ("the African Union and the AU-\nUN joint mission,", "the AU-UN joint"),
+        # A word broken inside a compound: "non-interference", not "non-in-terference".
+        ("calls for interference to end and for non-in-\nterference,", "non-interference,"),
+    ],
+)
+def test_what_a_typesetter_breaks_is_joined_back(lines, joined):
+    (text,) = texts(f"The Security Council,\nRecalling {lines}")
+    assert joined in text
+
+
+def test_the_general_assembly_at_the_start_of_a_line_goes_on_with_its_paragraph():
+    pasted = (
+        "The Security Council,\nRecalling all relevant resolutions of\nthe General Assembly,"
+        "\nReaffirming its support,\n1. Decides to act."
+    )
+    assert texts(pasted) == [
+        "Recalling all relevant resolutions of the General Assembly,",
+        "Reaffirming its support,",
+        "Decides to act.",
+    ]
+
+
+def test_a_numbered_paragraph_above_a_pages_notes_is_not_taken_for_one():
+    pasted = (
+        "The Security Council,\nRecalling the report,1\n1 S/2012/250.\n12-34567 (E) 010112\n"
+        "\x0cS/RES/2139 (2014)\n1. Strongly condemns the violence described in the\n"
+        "letter,2 and calls for its end;\n2 S/2014/31.\n2/3 12-34567\n\x0cS/RES/2139 (2014)\n"
+        "2. Decides to remain seized of the matter."
+    )
+    assert texts(pasted) == [
+        "Recalling the report,",
+        "Strongly condemns the violence described in the letter, and calls for its end;",
+        "Decides to remain seized of the matter.",
+    ]
+
+
+def test_a_line_opening_with_a_dash_does_not_stop_the_notes_below_a_drawn_separator():
+    pasted = UNRULED_NOTE.replace(
+        "Reaffirming its support to the Joint Special Envoy,1 and his work,\n",
+        "Reaffirming its support to the Joint Special Envoy,1 and his work\n— all of it,\n",
+    )
+    assert texts(pasted)[1] == (
+        "Reaffirming its support to the Joint Special Envoy, and his work — all of it,"
+    )

@@ -295,10 +295,12 @@ def clean_lines(text: str) -> list[str]:
                     line = _BRACKETED_LABEL.sub(r"\g<label> [", line)
                 append(line)
     lines = _drop_heading_block(lines)
+    notes: set[str] = set()
     if any(line != BLANK and line[0] in "_-\u2014\u2015" for line in lines):
         lines, notes = _drop_footnotes(lines)
-    else:
-        notes = set()
+    if not notes and PAGE in lines:
+        # (A line may open with a dash and be no rule: "— в Газе".)
+        lines, notes = _drop_unruled_footnotes(lines)
     if notes or unusual & _SUPERSCRIPT_CHARS:
         lines = _drop_markers(lines, notes)
     if _is_chinese(text):
@@ -345,6 +347,72 @@ def _drop_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
     return kept, notes
 
 
+# How many lines above a page's end its notes may begin.
+_NOTES_REACH = 12
+# A note with no rule above it: its number and a space ("1 S/2012/250."), not a
+# paragraph's label ("1. Decides").
+_UNRULED_NOTE = re.compile(r"(?P<number>\d{1,3})[ ]+\S")
+
+
+def _drop_unruled_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
+    """Lines without the footnotes at the foot of each page where no rule of underscores
+    sets them apart (a separator drawn as a line copies as nothing), and the numbers of the
+    notes dropped: the lines from the page's first note to its end, where each note
+    begins with its number, the note before it has the number before, a word of the page
+    above carries the first note's number as its marker ("humanitarian1"), and the last
+    note ends with a full stop. (A note may stand at the foot of the page after its
+    marker's, where the marker's page had no room left for it.)"""
+    kept: list[str] = []
+    notes: set[str] = set()
+    # Where the page being read begins, and the page before it (runs of page markers,
+    # a footer and the next header, part no pages).
+    start = before = 0
+    for line in [*lines, PAGE]:
+        if line != PAGE:
+            kept.append(line)
+            continue
+        found = _notes_at_foot(kept, start, before)
+        if found is not None:
+            at, numbers = found
+            del kept[at:]
+            notes |= numbers
+        if any(line != BLANK for line in kept[start:]):
+            before = start
+        kept.append(PAGE)
+        start = len(kept)
+    kept.pop()
+    return kept, notes
+
+
+def _notes_at_foot(lines: list[str], start: int, before: int) -> tuple[int, set[str]] | None:
+    """Where the notes at the foot of the page ``lines[start:]`` begin, and their
+    numbers, their markers read from ``lines[before:]`` on; None if it has none."""
+    end = len(lines)
+    while end > start and lines[end - 1] == BLANK:
+        end -= 1
+    if end == start or not lines[end - 1].endswith("."):
+        return None
+    first: tuple[int, int] | None = None  # the topmost note found: its line, its number
+    for at in range(end - 1, max(start, end - _NOTES_REACH) - 1, -1):
+        match = _UNRULED_NOTE.match(lines[at])
+        if match is None:
+            continue
+        number = int(match["number"])
+        if first is not None and number != first[1] - 1:
+            continue
+        above = "\n".join(lines[before:at])
+        if _markers({str(number)}).search(above):
+            first = (at, number)
+    if first is None:
+        return None
+    last = first[1]
+    for line in lines[first[0] + 1 : end]:
+        match = _UNRULED_NOTE.match(line)
+        if match and match["number"] == str(last + 1):
+            last += 1
+    return first[0], {str(number) for number in range(first[1], last + 1)}
+
+
 _NOT_A_MARKER = (
     "".join(rf"(?<!\b{part}\.)" for part in ("Add", "Corr", "Rev", "Amend", "Suppl", "Vol"))
     # A part after a symbol's slash: "A/60/L.1", "EC-M-52/DEC.1".
@@ -354,20 +422,23 @@ _NOT_A_MARKER = (
 )
 
 
+def _markers(notes: set[str]) -> re.Pattern[str]:
+    """The markers of the notes numbered ``notes`` glued after a word or a mark: after a
+    letter of any script or a mark, not after a digit's decimal point or comma ("12.2
+    million", "11,1 миллиона"), nor where a number belongs to what it follows: a
+    document's part ("Corr.1", "A/60/L.1") or a paragraph ("OP1")."""
+    numbers = "|".join(sorted(notes, key=len, reverse=True))
+    return re.compile(
+        # (A digit first: the look-behinds are read only where a number starts.)
+        rf"(?=\d)(?:(?<=[^\W\d_])|(?<=[;:)\]”’\"])|(?<=\D,)|(?<=[^\W\d_]\.)|(?<=\)\.))"
+        rf"{_NOT_A_MARKER}(?:{numbers})(?=[\s,;:.)\]]|$)"
+    )
+
+
 def _drop_markers(lines: list[str], notes: set[str]) -> list[str]:
     """The text without the footnote markers glued after a word or a mark ("arrested,1"),
     for the notes found; superscript digits glued so are always markers."""
-    marker = None
-    if notes:
-        numbers = "|".join(sorted(notes, key=len, reverse=True))
-        # After a letter of any script or a mark, not after a digit's decimal point or
-        # comma ("12.2 million", "11,1 миллиона"), nor where a number belongs to what it
-        # follows: a document's part ("Corr.1", "A/60/L.1") or a paragraph ("OP1").
-        marker = re.compile(
-            # (A digit first: the look-behinds are read only where a number starts.)
-            rf"(?=\d)(?:(?<=[^\W\d_])|(?<=[;:)\]”’\"])|(?<=\D,)|(?<=[^\W\d_]\.)|(?<=\)\.))"
-            rf"{_NOT_A_MARKER}(?:{numbers})(?=[\s,;:.)\]]|$)"
-        )
+    marker = _markers(notes) if notes else None
     out = []
     for line in lines:
         if line not in (BLANK, PAGE):
@@ -429,6 +500,10 @@ def _is_chinese(text: str) -> bool:
     return _CHINESE.search(sample) is not None and 3 * len(_CHINESE.findall(sample)) > len(sample)
 
 
+# Letters or digits of a UN document's symbol on both sides of a slash: "S/" "PRST".
+_SYMBOL_PART = re.compile(r"[A-Za-z0-9]{2}")
+
+
 def joins(previous: str, line: str, spelt: set[str]) -> str:
     """Two lines of one paragraph as one: a word hyphenated at the line end is joined
     ("hu-" "manitarian" → "humanitarian") unless it is one written with its hyphen.
@@ -447,6 +522,11 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
     if _CHINESE.search(previous, len(previous) - _CHINESE_REACH) or _CHINESE.match(line):
         # Chinese is written without spaces: its lines join as they are.
         return previous + line
+    if previous.endswith("/") and len(previous) > 1 and _SYMBOL_PART.match(previous[-2] + line):
+        # A typesetter breaks a symbol after a slash: "(S/" ⏎ "PRST/2012/6)". (Not a
+        # slash the text follows with a space, as the UN's Arabic does in its months,
+        # "تشرين الأول/ أكتوبر".)
+        return previous + line
     if not previous.endswith("-") or len(previous) < 2 or not line[:1].isalnum():
         return f"{previous} {line}"
     if previous[-2].isdigit() or (previous[-2].isalpha() and line[0].isdigit()):
@@ -457,10 +537,17 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
     name = _last_word(previous, len(previous) - 1)
     head, tail = name.lower(), _first_word(line).lower()
     if line[0].isupper() or len(name) == 1:
+        acronym = len(name) > 1 and name.isupper() and _first_word(line).isupper()
+        if acronym and head + tail in spelt:
+            # An acronym a typesetter broke, spelt whole elsewhere: "MI-" "NUSTAH".
+            return previous[:-1] + line
         # "Secretary-" "General", "Al-" "Qaida"; no word is broken after its first letter.
         return previous + line
     if (tail in _LINKS and line[len(tail) : len(tail) + 1] == "-") or (
-        head in _LINKS and previous[-len(name) - 2 : -len(name) - 1] == "-"
+        head in _LINKS
+        and previous[-len(name) - 2 : -len(name) - 1] == "-"
+        # (Not the head of a word broken inside a compound: "non-in-" "terference".)
+        and head + tail not in spelt
     ):
         # One word of three parts or more: "cessez-" "le-feu", "hard-to-" "reach".
         return previous + line

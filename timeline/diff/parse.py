@@ -496,8 +496,8 @@ def _starts_paragraph(
     closed = mark in _PARAGRAPH_END
     if _HEADING.fullmatch(line):
         # "The Security Council," opens the text; "… the President of the" ⏎ "Security
-        # Council," goes on.
-        return closed or line[:4].lower() == "the "
+        # Council," and "… all relevant resolutions of" ⏎ "the General Assembly," go on.
+        return closed or line[:4] in ("The ", "THE ")
     main = _MAIN_LABEL.match(line)
     if main:
         # Or the next number, whatever the paragraph above ends with: "… Declaration;
