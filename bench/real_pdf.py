@@ -2,21 +2,31 @@
 pdftotext: inputs for ``bench/paste_accuracy.py --pdf``.
 
 The synthetic copies of ``tests.pdf_like`` wrap lines at a number of characters. A real
-PDF sets type: proportional letters, justified lines, first lines indented, a label and a
-tab before an operative paragraph's text, headings centred, paragraphs running on over
-page breaks. Each file is written as a page of HTML with those settings (Liberation
-Serif, 12 pt, which has the metrics of the UN's Times New Roman; right to left for
-Arabic), LibreOffice (``soffice --headless``) prints it to PDF, and pdftotext copies the
-text two ways:
+PDF sets type: proportional letters, justified lines, words hyphenated by the language's
+patterns, first lines indented, a label and a tab before an operative paragraph's text,
+headings centred, paragraphs running on over page breaks, notes at the foot of their
+page. Each file is written as a flat OpenDocument text (``.fodt``) set as the UN sets
+its documents:
+
+- US letter, Liberation Serif 12 pt (the metrics of the UN's Times New Roman), justified,
+  automatic hyphenation in the document's language (where LibreOffice has its patterns:
+  Debian's hyphen-en-us, hyphen-fr, hyphen-es, hyphen-ru), right to left for Arabic;
+- the first page: the heading block and the title above the text, the job number,
+  barcode and "Please recycle" at its foot;
+- the other pages: the symbol at the head, the job number and "page/pages" at the foot
+  (the other way round on even pages);
+- the footnotes `tests.pdf_like.furniture` draws for the file (as the synthetic copy
+  draws them), each at the foot of its page below LibreOffice's separator line, which is
+  drawn, not written: the copy has no rule of underscores above them.
+
+LibreOffice (``soffice --headless``) prints each to PDF, and pdftotext copies the text two
+ways:
 
 - ``pdftotext -raw``: in the order the PDF draws it, as most PDF viewers copy;
 - ``pdftotext``: in the order its own reading of the page finds, which also joins a word
   hyphenated at a line end and drops the hyphen ("Al-" ⏎ "Qaida" → "AlQaida").
 
-No page headers, footers, footnotes or cover page: the synthetic copies have those. (The
-page is read as a Writer document, ``HTML (StarWriter)``: read as a web page, LibreOffice
-7.4 leaves out its first paragraph, the Council's heading.) The
-PDFs are kept in a cache directory, one per page of HTML (named by its hash), so that a
+The PDFs are kept in a cache directory, one per document (named by its hash), so that a
 second run prints nothing. Needs ``soffice`` and ``pdftotext`` (Debian:
 libreoffice-writer-nogui, poppler-utils; fonts-liberation2, fonts-noto-core for Arabic,
 fonts-noto-cjk for Chinese).
@@ -25,25 +35,43 @@ fonts-noto-cjk for Chinese).
 from __future__ import annotations
 
 import hashlib
-import html
 import shutil
 import subprocess
 import tempfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
-from tests.pdf_like import Reference, _label, _printed
+from tests.pdf_like import Reference, _label, _printed, furniture
 
 CACHE = Path(tempfile.gettempdir()) / "redline-pdf-copies"
 # pdftotext's two ways of reading a page: the name the report gives each, its options.
 COPIES = {"pdftotext -raw": ["-raw"], "pdftotext": []}
 # Files printed per LibreOffice process (it starts in about a second).
 _BATCH = 40
-# How LibreOffice reads the pages and prints them (part of each PDF's cache key).
-_FILTERS = ("--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export")
-_STYLE = (
-    "body{font-family:'Liberation Serif','Times New Roman';font-size:12pt}"
-    "p{text-align:justify;margin-top:0;margin-bottom:6pt}"
+# How LibreOffice prints the documents (part of each PDF's cache key).
+_FILTERS = ("--convert-to", "pdf:writer_pdf_Export")
+# The language of each job number's letter: (language, country), and whether it is
+# written in the Latin script, the Chinese or another (Arabic, which runs right to left).
+_LANGUAGES = {
+    "E": ("en", "US", "western"),
+    "F": ("fr", "FR", "western"),
+    "S": ("es", "ES", "western"),
+    "R": ("ru", "RU", "western"),
+    "A": ("ar", "EG", "complex"),
+    "C": ("zh", "CN", "asian"),
+}
+
+_NAMESPACES = " ".join(
+    f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}"'
+    for prefix, name in (
+        ("office", "office:1.0"),
+        ("style", "style:1.0"),
+        ("text", "text:1.0"),
+        ("fo", "xsl-fo-compatible:1.0"),
+        ("svg", "svg-compatible:1.0"),
+    )
 )
 
 
@@ -51,26 +79,130 @@ def missing_tools() -> list[str]:
     return [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
 
 
-def page(ref: Reference) -> str:
-    """The document as a page of HTML, laid out as the UN prints it."""
-    rtl = ' dir="rtl"' if ref.language == "A" else ""
-    lines = [f'<html><head><meta charset="utf-8"><style>{_STYLE}</style></head><body{rtl}>']
-    lines.append(f'<p style="text-indent:0.5in">{html.escape(ref.council)}</p>')
-    for index, text in _printed(ref):
+def document(ref: Reference) -> str:
+    """The document as a flat OpenDocument text, laid out as the UN prints it."""
+    seed = zlib.crc32(ref.path.name.encode())
+    parts = furniture(ref, seed)
+    language, country, script = _LANGUAGES.get(ref.language, _LANGUAGES["E"])
+    notes_of: dict[int, dict[int, tuple[int, str]]] = {}
+    for number, (clause, word, text) in parts.notes.items():
+        notes_of.setdefault(clause, {})[word] = (number, text)
+
+    body = [_p("First", parts.heading[0])]
+    body += [_p("Heading", line) for line in parts.heading[1:]]
+    body += [_p("Title", line) for line in parts.titles]
+    body.append(_p("Body", ref.council))
+    for index, printed in _printed(ref):
         if index is None:
-            lines.append(f'<p align="center">{html.escape(text)}</p>')
+            body.append(_p("Centred", printed))
             continue
         clause = ref.clauses[index]
+        text = _with_notes(clause["text"], notes_of.get(index, {}))
         label = _label(clause)
-        body = html.escape(clause["text"])
         if label is None:
-            lines.append(f'<p style="text-indent:0.5in">{body}</p>')
+            body.append(f'<text:p text:style-name="Body">{text}</text:p>')
         else:
-            margin = "1in" if clause["parent"] is not None else "0.5in"
-            style = f"margin-left:{margin};text-indent:-0.5in"
-            lines.append(f'<p style="{style}">{html.escape(label)}\t{body}</p>')
-    lines.append("</body></html>")
-    return "\n".join(lines)
+            style = "Sub" if clause["parent"] is not None else "Numbered"
+            body.append(
+                f'<text:p text:style-name="{style}">{escape(label)}<text:tab/>{text}</text:p>'
+            )
+
+    job = escape(ref.job_number)
+    pages = '<text:page-number text:select-page="current"/>/<text:page-count/>'
+    first_foot = "".join(_p("Foot", line) for line in parts.first_foot)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document {_NAMESPACES} office:version="1.3"
+ office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls>
+ <style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"/>
+</office:font-face-decls>
+<office:styles>
+ <style:default-style style:family="paragraph">
+  <style:paragraph-properties fo:text-align="justify" fo:margin-bottom="6pt"
+   {'style:writing-mode="rl-tb"' if script == "complex" else ""}/>
+  <style:text-properties style:font-name="Liberation Serif" fo:font-size="12pt"
+   style:font-size-asian="12pt" style:font-size-complex="14pt" fo:hyphenate="true"
+   fo:language="{language}" fo:country="{country}"
+   style:language-asian="{language}" style:country-asian="{country}"
+   style:language-complex="{language}" style:country-complex="{country}"/>
+ </style:default-style>
+ <style:style style:name="Body" style:family="paragraph">
+  <style:paragraph-properties fo:text-indent="0.5in"/>
+ </style:style>
+ <style:style style:name="Numbered" style:family="paragraph">
+  <style:paragraph-properties fo:margin-left="0.5in" fo:text-indent="-0.5in"/>
+ </style:style>
+ <style:style style:name="Sub" style:family="paragraph">
+  <style:paragraph-properties fo:margin-left="1in" fo:text-indent="-0.5in"/>
+ </style:style>
+ <style:style style:name="Heading" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="start" fo:margin-bottom="0pt"/>
+ </style:style>
+ <style:style style:name="First" style:family="paragraph" style:parent-style-name="Heading"
+  style:master-page-name="First"/>
+ <style:style style:name="Title" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="start" fo:margin-top="12pt"/>
+  <style:text-properties fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="Centred" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center"/>
+ </style:style>
+ <style:style style:name="Foot" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="start" fo:margin-bottom="0pt"/>
+  <style:text-properties fo:font-size="9pt"/>
+ </style:style>
+ <style:style style:name="Page" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="end" fo:margin-bottom="0pt"/>
+  <style:text-properties fo:font-size="10pt"/>
+ </style:style>
+</office:styles>
+<office:automatic-styles>
+ <style:page-layout style:name="Letter">
+  <style:page-layout-properties fo:page-width="8.5in" fo:page-height="11in"
+   fo:margin-top="0.7in" fo:margin-bottom="0.7in" fo:margin-left="1.2in"
+   fo:margin-right="1.2in"/>
+  <style:header-style>
+   <style:header-footer-properties fo:margin-bottom="0.2in"/>
+  </style:header-style>
+  <style:footer-style>
+   <style:header-footer-properties fo:margin-top="0.2in"/>
+  </style:footer-style>
+ </style:page-layout>
+</office:automatic-styles>
+<office:master-styles>
+ <style:master-page style:name="First" style:page-layout-name="Letter"
+  style:next-style-name="Standard">
+  <style:footer>{first_foot}</style:footer>
+ </style:master-page>
+ <style:master-page style:name="Standard" style:page-layout-name="Letter">
+  <style:header><text:p text:style-name="Page">{escape(ref.symbol)}</text:p></style:header>
+  <style:footer><text:p text:style-name="Page">{job} {pages}</text:p></style:footer>
+  <style:footer-left><text:p text:style-name="Foot">{pages} {job}</text:p></style:footer-left>
+ </style:master-page>
+</office:master-styles>
+<office:body><office:text>
+{chr(10).join(body)}
+</office:text></office:body>
+</office:document>
+"""
+
+
+def _p(style: str, text: str) -> str:
+    return f"<text:p text:style-name={quoteattr(style)}>{escape(text)}</text:p>"
+
+
+def _with_notes(text: str, notes: dict[int, tuple[int, str]]) -> str:
+    """A clause's text, escaped, with a footnote after each word ``notes`` names."""
+    if not notes:
+        return escape(text)
+    words = text.split(" ")
+    for at, (number, note) in notes.items():
+        words[at] = escape(words[at]) + (
+            f'<text:note text:id="ftn{number}" text:note-class="footnote">'
+            f"<text:note-citation>{number}</text:note-citation>"
+            f"<text:note-body><text:p>{escape(note)}</text:p></text:note-body></text:note>"
+        )
+    return " ".join(word if at in notes else escape(word) for at, word in enumerate(words))
 
 
 def copies(refs: Iterable[Reference], cache: Path = CACHE) -> list[dict[str, str]]:
@@ -79,11 +211,11 @@ def copies(refs: Iterable[Reference], cache: Path = CACHE) -> list[dict[str, str
     pdfs = []
     to_print = []
     for ref in refs:
-        source = page(ref)
+        source = document(ref)
         stem = hashlib.sha256("\n".join([*_FILTERS, source]).encode()).hexdigest()[:24]
         pdf = cache / f"{stem}.pdf"
         if not pdf.exists():
-            written = cache / f"{stem}.html"
+            written = cache / f"{stem}.fodt"
             written.write_text(source, encoding="utf-8")
             to_print.append(written)
         pdfs.append(pdf)
@@ -92,8 +224,8 @@ def copies(refs: Iterable[Reference], cache: Path = CACHE) -> list[dict[str, str
     return [{name: _text(pdf, options) for name, options in COPIES.items()} for pdf in pdfs]
 
 
-def _print(pages: list[Path], cache: Path) -> None:
-    """Print pages of HTML to PDFs beside them, in one LibreOffice process."""
+def _print(documents: list[Path], cache: Path) -> None:
+    """Print documents to PDFs beside them, in one LibreOffice process."""
     profile = (cache / "libreoffice-profile").as_uri()
     subprocess.run(
         [
@@ -103,13 +235,13 @@ def _print(pages: list[Path], cache: Path) -> None:
             *_FILTERS,
             "--outdir",
             str(cache),
-            *map(str, pages),
+            *map(str, documents),
         ],
         check=True,
         capture_output=True,
         timeout=600,
     )
-    for written in pages:
+    for written in documents:
         if not written.with_suffix(".pdf").exists():
             raise SystemExit(f"LibreOffice printed no PDF of {written}")
         written.unlink()

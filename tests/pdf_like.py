@@ -276,6 +276,35 @@ def render_pdf_copy(ref: Reference, *, blank_lines: bool, seed: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Furniture:
+    """What a copy of the document's PDF prints besides its paragraphs, for a typesetter
+    of real PDFs (``bench/real_pdf.py``): the heading block and titles of the first
+    page, its foot, and the footnotes (number -> clause index, word index, text), drawn
+    as `render_pdf_copy` draws them for the same ``seed``."""
+
+    heading: tuple[str, ...]
+    titles: tuple[str, ...]
+    first_foot: tuple[str, ...]
+    notes: dict[int, tuple[int, int, str]]
+
+
+def furniture(ref: Reference, seed: int) -> Furniture:
+    copy = _Copy(ref, True, random.Random(seed))
+    if ref.cover:
+        heading, titles = ref.cover, ref.titles
+    else:
+        heading = ("United Nations", ref.symbol, "Security Council", "Distr.: General")
+        heading += (_day(ref.date),) + (() if ref.kind == "resolution" else ("Original: English",))
+        titles = (ref.title,) + ((ref.adopted,) if ref.adopted else ())
+    return Furniture(
+        heading=tuple(heading),
+        titles=tuple(titles),
+        first_foot=tuple(copy.first_foot()),
+        notes={n: (note.clause, note.word, note.text) for n, note in copy.notes.items()},
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _Line:
     """One printed line of the body, and the numbers of the notes it marks."""
 
