@@ -959,8 +959,6 @@ _INNER_OPENINGS = {
     "S_RES_2737-2411695R.xml",
     "S_RES_2766-2424381R.xml",
     "S_2023_506-2313545R.xml",
-    "S_RES_2530 (2020)-2008610C.xml",
-    "S_RES_2555 (2020)-2017437C.xml",
 }
 # With blank lines too, where such a clause falls at the top of a page: a page break drops
 # the blank lines around it.
@@ -1327,3 +1325,34 @@ def test_a_line_opening_with_a_dash_does_not_stop_the_notes_below_a_drawn_separa
     assert texts(pasted)[1] == (
         "Reaffirming its support to the Joint Special Envoy, and his work — all of it,"
     )
+
+
+@pytest.mark.parametrize(
+    ("pasted", "expected"),
+    [
+        (
+            "安全理事会，\n回顾其以往各项决议，\n1. 呼吁有关各方立即执行其第338(1973)号决议，\n"
+            "促请双方保持最大限度的克制；\n2. 决定继续积极处理此案。",
+            [
+                "回顾其以往各项决议，",
+                "呼吁有关各方立即执行其第338(1973)号决议，促请双方保持最大限度的克制；",
+                "决定继续积极处理此案。",
+            ],
+        ),
+        (
+            "Совет Безопасности,\nссылаясь на свои резолюции,\n1. постановляет продлить"
+            " мандат,\nподчеркивая необходимость сотрудничества;\n2. постановляет"
+            " продолжать заниматься этим вопросом.",
+            [
+                "ссылаясь на свои резолюции,",
+                "постановляет продлить мандат, подчеркивая необходимость сотрудничества;",
+                "постановляет продолжать заниматься этим вопросом.",
+            ],
+        ),
+    ],
+    ids=["Chinese", "Russian"],
+)
+def test_after_a_numbered_paragraph_a_lower_case_opening_goes_on_with_it(pasted, expected):
+    # Operative paragraphs are numbered: the next one opens with its number, so a clause
+    # that opens a line as a paragraph would ("促请", "подчеркивая") is inside this one.
+    assert texts(pasted) == expected

@@ -523,10 +523,14 @@ def _starts_paragraph(
         )
     if mark == ":" or not _opens_paragraph(line):
         return False
-    if not _opening(line)[:1].isupper() and layout.spaced and not layout.after_page:
+    if not _opening(line)[:1].isupper() and (
+        (layout.spaced and not layout.after_page) or _MAIN_LABEL.match(previous)
+    ):
         # An opening without a capital (Russian, Arabic, Chinese) is also how a clause
         # inside a paragraph may open ("… COVID-19," ⏎ "признавая, что …"): where blank
-        # lines part the paragraphs, they do, and a page break, which drops them.
+        # lines part the paragraphs, they do, and a page break, which drops them. After
+        # a numbered paragraph, the next paragraph has its number: "1. 决定…，" ⏎
+        # "促请双方…" goes on.
         return False
     return closed or (mark.isalnum() and layout.ended_short(line))
 
