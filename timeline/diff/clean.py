@@ -480,22 +480,23 @@ _CHINESE_REACH = 12
 # the type was set apart: justified lines ("回 顾 第"), and around numbers and Latin
 # letters ("以及 2011 年 8 月 3 日"). In a Chinese text they go.
 _CHINESE_SPACES = re.compile(f" +(?={_CHINESE.pattern})|(?<={_CHINESE.pattern}) +")
-# How much of a text's opening is read to tell whether it is Chinese: a third of it in
-# Chinese characters and marks.
+# A label's space stays: "1. 决定", "(a) 在".
+_LEADING_LABEL = re.compile(r"(?:\d+[.)]|\(?[a-z]{1,4}\))[ ]+", re.IGNORECASE)
+# How much of a text's opening is read to tell whether it is Chinese.
 _LANGUAGE_SAMPLE = 4000
 
 
-# A label's space stays: "1. 决定", "(a) 在".
-_LEADING_LABEL = re.compile(r"(?:\d+[.)]|\(?[a-z]{1,4}\))[ ]+", re.IGNORECASE)
-
-
 def _without_typeset_spaces(line: str) -> str:
+    """A line of Chinese text without the spaces beside its Chinese characters and marks,
+    its label's aside."""
     label = _LEADING_LABEL.match(line)
     start = label.end() if label else 0
     return line[:start] + _CHINESE_SPACES.sub("", line[start:])
 
 
 def _is_chinese(text: str) -> bool:
+    """Whether a text is written in Chinese: a third or more of its opening in Chinese
+    characters and marks (an English text may quote a Chinese name)."""
     sample = text[:_LANGUAGE_SAMPLE]
     return _CHINESE.search(sample) is not None and 3 * len(_CHINESE.findall(sample)) > len(sample)
 
@@ -508,9 +509,12 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
     """Two lines of one paragraph as one: a word hyphenated at the line end is joined
     ("hu-" "manitarian" → "humanitarian") unless it is one written with its hyphen.
 
-    That is decided, first to last: a soft hyphen always joins; a number, a tail that is a
-    number or capitalised, a head of one letter ("г-" "жи") and a part of a compound of
-    three or more ("cessez-" "le-feu", "hard-to-" "reach") keep the hyphen with no space;
+    A document's symbol broken after a slash ("(S/" "PRST/2012/6)") joins with no space.
+    A hyphen is decided, first to last: a soft hyphen always joins; a number, a tail that
+    is a number or capitalised (but an acronym the text spells whole: "MI-" "NUSTAH"), a
+    head of one letter ("г-" "жи") and a part of a compound of three or more ("cessez-"
+    "le-feu", "hard-to-" "reach"; not "non-in-" "terference" where the text spells
+    "interference") keep the hyphen with no space;
     then the text's own spelling elsewhere (`spelt`, the words it holds within a line,
     lower-cased: "peacebuilding", "six-point"); then the rules of the text's language
     (`spelt.language`, see `Spelt`: English by default), which keep the hyphen in the
