@@ -34,16 +34,20 @@ fonts-noto-cjk for Chinese).
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import shutil
 import subprocess
+import sys
 import tempfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from tests.pdf_like import Reference, _label, _printed, furniture
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.pdf_like import Reference, _label, _printed, clean_reference, furniture
 
 CACHE = Path(tempfile.gettempdir()) / "redline-pdf-copies"
 # pdftotext's two ways of reading a page: the name the report gives each, its options.
@@ -254,3 +258,22 @@ def _text(pdf: Path, options: list[str]) -> str:
         capture_output=True,
         text=True,
     ).stdout
+
+
+def main() -> None:
+    """Write the ``pdftotext -raw`` copy of each FILE's PDF to OUTDIR/<file name>.txt:
+    the test suite's copies of real PDFs (``tests/diff/real_pdf_copies``)."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("files", nargs="+", type=Path)
+    args = parser.parse_args()
+    if missing := missing_tools():
+        raise SystemExit(f"needs {' and '.join(missing)} (see the module's docstring)")
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    refs = [clean_reference(path) for path in args.files]
+    for path, texts in zip(args.files, copies(refs), strict=True):
+        (args.outdir / f"{path.name}.txt").write_text(texts["pdftotext -raw"], encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

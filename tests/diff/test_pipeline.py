@@ -4,6 +4,7 @@ footers, hyphenation, footnotes, no blank lines, subheadings. Each case failed b
 import json
 import random
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -1356,3 +1357,27 @@ def test_after_a_numbered_paragraph_a_lower_case_opening_goes_on_with_it(pasted,
     # Operative paragraphs are numbered: the next one opens with its number, so a clause
     # that opens a line as a paragraph would ("促请", "подчеркивая") is inside this one.
     assert texts(pasted) == expected
+
+
+REAL_PDF_COPIES = sorted((Path(__file__).parent / "real_pdf_copies").glob("*.xml.txt"))
+
+
+@pytest.mark.parametrize("copy", REAL_PDF_COPIES, ids=lambda path: path.name)
+def test_a_copy_of_a_real_pdf_gives_exactly_its_clauses(copy):
+    """Copies of PDFs LibreOffice typeset and pdftotext copied (see the folder's README):
+    proportional type, justified and hyphenated lines, running heads and feet, footnotes
+    with no rule above them, symbols broken after a slash."""
+    from tests.pdf_like import clean_reference, visible
+
+    (path,) = SHIPPED.rglob(copy.name.removesuffix(".txt"))
+    reference = clean_reference(path)
+    expected = [
+        (c["section"], c["number"], " ".join(visible(c["text"]).split()), c["parent"])
+        for c in reference.clauses
+    ]
+    got = [(c.section, c.number, c.text, c.parent) for c in paste_parse(copy.read_text())]
+    assert got == expected
+
+
+def test_the_copies_of_real_pdfs_are_there():
+    assert len(REAL_PDF_COPIES) == 9
