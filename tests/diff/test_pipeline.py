@@ -1381,3 +1381,10 @@ def test_a_copy_of_a_real_pdf_gives_exactly_its_clauses(copy):
 
 def test_the_copies_of_real_pdfs_are_there():
     assert len(REAL_PDF_COPIES) == 9
+
+
+def test_a_footnote_that_runs_on_to_the_next_page_leaves_the_text_on_its_first():
+    pasted = UNRULED_NOTE.replace(
+        "1 S/2012/250.\n", "1 Official Records of the Council, document\n"
+    )
+    assert texts(pasted)[1] == "Reaffirming its support to the Joint Special Envoy, and his work,"

@@ -359,9 +359,10 @@ def _drop_unruled_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
     sets them apart (a separator drawn as a line copies as nothing), and the numbers of the
     notes dropped: the lines from the page's first note to its end, where each note
     begins with its number, the note before it has the number before, a word of the page
-    above carries the first note's number as its marker ("humanitarian1"), and the last
-    note ends with a full stop. (A note may stand at the foot of the page after its
-    marker's, where the marker's page had no room left for it.)"""
+    above carries the first note's number as its marker ("humanitarian1"). (A note may
+    stand at the foot of the page after its marker's, where the marker's page had no room
+    left for it; one that runs on to the next page's foot is read only up to the page's
+    end.)"""
     kept: list[str] = []
     notes: set[str] = set()
     # Where the page being read begins, and the page before it (runs of page markers,
@@ -390,7 +391,7 @@ def _notes_at_foot(lines: list[str], start: int, before: int) -> tuple[int, set[
     end = len(lines)
     while end > start and lines[end - 1] == BLANK:
         end -= 1
-    if end == start or not lines[end - 1].endswith("."):
+    if end == start:
         return None
     first: tuple[int, int] | None = None  # the topmost note found: its line, its number
     for at in range(end - 1, max(start, end - _NOTES_REACH) - 1, -1):
