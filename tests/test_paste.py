@@ -1,5 +1,7 @@
 """Pasted drafts: messy Word and PDF input is cleaned, then read into clauses."""
 
+import re
+
 import pytest
 
 from timeline.diff import parse_text
@@ -269,3 +271,28 @@ def test_text_over_the_size_limit_is_refused():
 )
 def test_a_new_clause_key_comes_from_its_opening_words_and_is_not_taken(clause, taken, key):
     assert clause_key(clause, taken) == key
+
+
+# An Arabic text copied in the order it is printed: each lam-alef ligature's letters come
+# out reversed (as pdftotext gives LibreOffice's PDFs of the UN's Arabic texts).
+
+
+def _as_printed(text: str) -> str:
+    return re.sub("ل([اأإآ])", lambda m: m[1] + "ل", text)
+
+
+def test_an_arabic_text_copied_in_printed_order_is_refused_with_a_message():
+    from tests.pdf_like import SHIPPED, clean_reference, render_clean
+
+    (path,) = SHIPPED.rglob("S_RES_2585 (2021)-2109587A.xml")
+    official = render_clean(clean_reference(path))
+    assert paste_parse(official)
+    with pytest.raises(PasteError, match="order it is printed") as refusal:
+        paste_parse(_as_printed(official))
+    assert "another PDF viewer" in str(refusal.value)
+
+
+def test_a_short_arabic_paste_is_never_taken_for_one_copied_in_printed_order():
+    # Too little text to tell: a paste of one paragraph is read as it comes.
+    (clause,) = paste_parse(_as_printed("1 - يقرر ألا يقبل الطلب وأن يبقي المسألة قيد نظره."))
+    assert clause.number == "1"

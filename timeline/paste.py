@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from django.utils.text import slugify
 
 from timeline.diff import ClauseInput, Kind, Op, compare_clauses, parse_text
+from timeline.diff.clean import printed_order
 from timeline.diff.parse import TextTooLong
 
 # A UN draft is tens of kilobytes; anything this long is not one.
@@ -60,6 +61,14 @@ def paste_parse(text: str) -> list[PastedClause]:
         raise PasteError(str(error)) from None
     if not blocks:
         raise PasteError("Nothing to read: the pasted text is empty once cleaned.")
+    if printed_order(" ".join(block.text for block in blocks)):
+        raise PasteError(
+            "This Arabic text was copied in the order it is printed, not the order it is "
+            "written: its letters “لا” come out reversed (“ال”) and its numbers and "
+            "brackets out of place (“)2012( 2042”), and nothing can put them back for "
+            "certain. Copy the text again with another PDF viewer, or from the Word "
+            "document."
+        )
     clause_index: dict[int, int] = {}
     clauses: list[PastedClause] = []
     for block in blocks:
