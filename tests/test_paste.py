@@ -296,3 +296,16 @@ def test_a_short_arabic_paste_is_never_taken_for_one_copied_in_printed_order():
     # Too little text to tell: a paste of one paragraph is read as it comes.
     (clause,) = paste_parse(_as_printed("1 - يقرر ألا يقبل الطلب وأن يبقي المسألة قيد نظره."))
     assert clause.number == "1"
+
+
+def test_manage_py_parse_refuses_the_same_arabic_text(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from tests.pdf_like import SHIPPED, clean_reference, render_clean
+
+    (path,) = SHIPPED.rglob("S_RES_2585 (2021)-2109587A.xml")
+    copy = tmp_path / "copy.txt"
+    copy.write_text(_as_printed(render_clean(clean_reference(path))), encoding="utf-8")
+    with pytest.raises(CommandError, match="order it is printed"):
+        call_command("parse", str(copy))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from django.utils.text import slugify
 
-from timeline.diff import ClauseInput, Kind, Op, compare_clauses, parse_text
+from timeline.diff import Block, ClauseInput, Kind, Op, compare_clauses, parse_text
 from timeline.diff.clean import printed_order
 from timeline.diff.parse import TextTooLong
 
@@ -43,12 +43,10 @@ class PastedClause:
         return "[" in self.text
 
 
-def paste_parse(text: str) -> list[PastedClause]:
-    """The clauses of a pasted draft, in document order; headings are left out.
-
-    Raises `PasteError` with a message for the editor when the text is too long, empty
-    once cleaned, has no paragraph, or has a label without text.
-    """
+def readable_blocks(text: str) -> list[Block]:
+    """The engine's blocks of a pasted text (`parse_text`), or `PasteError` with a message
+    when the text is too long, is empty once cleaned, or is an Arabic text copied in the
+    order it is printed. `manage.py parse` reads a file with it too."""
     if len(text) > MAX_PASTE_CHARS:
         raise PasteError(
             f"The pasted text is {len(text):,} characters long; the limit is "
@@ -69,6 +67,17 @@ def paste_parse(text: str) -> list[PastedClause]:
             "certain. Copy the text again with another PDF viewer, or from the Word "
             "document."
         )
+    return blocks
+
+
+def paste_parse(text: str) -> list[PastedClause]:
+    """The clauses of a pasted draft, in document order; headings are left out.
+
+    Raises `PasteError` with a message for the editor when the text is too long, empty
+    once cleaned, copied in an order it cannot be read in, has no paragraph, or has a
+    label without text.
+    """
+    blocks = readable_blocks(text)
     clause_index: dict[int, int] = {}
     clauses: list[PastedClause] = []
     for block in blocks:

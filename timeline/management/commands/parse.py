@@ -4,9 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.diff import Kind, parse_text
-from timeline.diff.parse import TextTooLong
-from timeline.paste import MAX_PASTE_CHARS
+from timeline.diff import Kind
+from timeline.paste import PasteError, readable_blocks
 
 
 class Command(BaseCommand):
@@ -29,15 +28,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, format: str, **options):
         text = self.read(file)
-        if len(text) > MAX_PASTE_CHARS:
-            raise CommandError(
-                f"{file} is {len(text):,} characters long; the limit is {MAX_PASTE_CHARS:,} "
-                "(a draft resolution is tens of kilobytes)."
-            )
         clauses, index = [], {}
         try:
-            blocks = parse_text(text)
-        except TextTooLong as error:
+            blocks = readable_blocks(text)
+        except PasteError as error:
             raise CommandError(f"{file}: {error}") from None
         for block in blocks:
             if block.kind is Kind.HEADING:
