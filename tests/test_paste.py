@@ -309,3 +309,18 @@ def test_manage_py_parse_refuses_the_same_arabic_text(tmp_path):
     copy.write_text(_as_printed(render_clean(clean_reference(path))), encoding="utf-8")
     with pytest.raises(CommandError, match="order it is printed"):
         call_command("parse", str(copy))
+
+
+def test_manage_py_compare_refuses_it_too(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from tests.pdf_like import SHIPPED, clean_reference, render_clean
+
+    (path,) = SHIPPED.rglob("S_RES_2585 (2021)-2109587A.xml")
+    official = render_clean(clean_reference(path))
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(official, encoding="utf-8")
+    new.write_text(_as_printed(official), encoding="utf-8")
+    with pytest.raises(CommandError, match=r"new\.txt: This Arabic text was copied"):
+        call_command("compare", str(old), str(new))

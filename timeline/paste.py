@@ -59,7 +59,14 @@ def readable_blocks(text: str) -> list[Block]:
         raise PasteError(str(error)) from None
     if not blocks:
         raise PasteError("Nothing to read: the pasted text is empty once cleaned.")
-    if printed_order(" ".join(block.text for block in blocks)):
+    refuse_printed_order(block.text for block in blocks)
+    return blocks
+
+
+def refuse_printed_order(texts: Iterable[str]) -> None:
+    """`PasteError` with a message if the paragraphs ``texts`` are an Arabic text copied
+    in the order it is printed (`timeline.diff.clean.printed_order`)."""
+    if printed_order(" ".join(texts)):
         raise PasteError(
             "This Arabic text was copied in the order it is printed, not the order it is "
             "written: its letters “لا” come out reversed (“ال”) and its numbers and "
@@ -67,7 +74,6 @@ def readable_blocks(text: str) -> list[Block]:
             "certain. Copy the text again with another PDF viewer, or from the Word "
             "document."
         )
-    return blocks
 
 
 def paste_parse(text: str) -> list[PastedClause]:

@@ -8,6 +8,7 @@ from timeline.comparisons import across_families, revision_inputs, text_inputs
 from timeline.diff import compare_clauses, render_html, render_text
 from timeline.diff.parse import TextTooLong
 from timeline.models import Revision
+from timeline.paste import PasteError, refuse_printed_order
 
 REVISION = re.compile(r"^(?P<family>[\w-]+)/(?P<revision>[\w-]+)/?$")
 
@@ -50,11 +51,13 @@ class Command(BaseCommand):
         path = Path(spec)
         if path.is_file():
             try:
-                return text_inputs(path.read_text(encoding="utf-8")), None
+                inputs = text_inputs(path.read_text(encoding="utf-8"))
+                refuse_printed_order(clause.text for clause in inputs)
             except (OSError, UnicodeDecodeError) as error:
                 raise CommandError(f"cannot read {spec}: {error}") from None
-            except TextTooLong as error:
+            except (TextTooLong, PasteError) as error:
                 raise CommandError(f"{spec}: {error}") from None
+            return inputs, None
         match = REVISION.match(spec)
         if match is None:
             raise CommandError(
