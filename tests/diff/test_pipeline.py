@@ -1388,3 +1388,9 @@ def test_a_footnote_that_runs_on_to_the_next_page_leaves_the_text_on_its_first()
         "1 S/2012/250.\n", "1 Official Records of the Council, document\n"
     )
     assert texts(pasted)[1] == "Reaffirming its support to the Joint Special Envoy, and his work,"
+
+
+def test_a_footnote_number_alone_on_its_line_above_its_text_leaves_the_text_too():
+    # pdftotext's reading order: the note's number, a blank line, its text.
+    pasted = UNRULED_NOTE.replace("1 S/2012/250.\n", "1\n\nS/2012/250.\n")
+    assert texts(pasted)[1] == "Reaffirming its support to the Joint Special Envoy, and his work,"

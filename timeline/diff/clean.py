@@ -349,9 +349,10 @@ def _drop_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
 
 # How many lines above a page's end its notes may begin.
 _NOTES_REACH = 12
-# A note with no rule above it: its number and a space ("1 S/2012/250."), not a
-# paragraph's label ("1. Decides").
-_UNRULED_NOTE = re.compile(r"(?P<number>\d{1,3})[ ]+\S")
+# A note with no rule above it: its number and a space ("1 S/2012/250."), or its number
+# alone on a line, its text on the next (pdftotext's reading order); not a paragraph's
+# label ("1. Decides").
+_UNRULED_NOTE = re.compile(r"(?P<number>\d{1,3})(?:[ ]+\S|$)")
 
 
 def _drop_unruled_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
