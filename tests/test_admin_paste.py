@@ -335,3 +335,8 @@ def test_the_service_refuses_duplicate_keys(revision, superuser):
     with pytest.raises(ValueError, match="distinct"):
         revision_replace_clauses(revision=revision, clauses=[clause, clause], user=superuser)
     assert not Clause.objects.filter(revision=revision).exists()
+
+
+def test_the_paste_page_says_how_to_keep_a_clause_in_its_paragraph(admin_client, revision):
+    page = admin_client.get(paste_url(revision)).content.decode()
+    assert "put a blank line between the paragraphs" in " ".join(page.split())
