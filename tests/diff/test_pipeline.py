@@ -1394,3 +1394,14 @@ def test_a_footnote_number_alone_on_its_line_above_its_text_leaves_the_text_too(
     # pdftotext's reading order: the note's number, a blank line, its text.
     pasted = UNRULED_NOTE.replace("1 S/2012/250.\n", "1\n\nS/2012/250.\n")
     assert texts(pasted)[1] == "Reaffirming its support to the Joint Special Envoy, and his work,"
+
+
+def test_a_chinese_line_that_opens_with_a_number_s_end_joins_without_a_space():
+    # A Chinese line may break anywhere, inside a symbol too.
+    pasted = (
+        "安全理事会，\n回顾其主席2015年4月24日的声明(S/PRST/2015/1\n"
+        "0)、2015年8月17日的声明，\n1. 决定继续处理此案。"
+    )
+    assert (
+        texts(pasted)[0] == "回顾其主席2015年4月24日的声明(S/PRST/2015/10)、2015年8月17日的声明，"
+    )

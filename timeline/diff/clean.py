@@ -546,8 +546,11 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
     "международно-правовые"). Anything else is a word broken between syllables."""
     if previous.endswith(_SOFT_HYPHEN):
         return previous[:-1] + line
-    if _CHINESE.search(previous, len(previous) - _CHINESE_REACH) or _CHINESE.match(line):
-        # Chinese is written without spaces: its lines join as they are.
+    if _CHINESE.search(previous, len(previous) - _CHINESE_REACH) or _CHINESE.search(
+        line, 0, _CHINESE_REACH
+    ):
+        # Chinese is written without spaces: its lines join as they are ("2015/1" ⏎
+        # "0)、2015年").
         return previous + line
     if previous.endswith("/") and len(previous) > 1 and _SYMBOL_PART.match(previous[-2] + line):
         # A typesetter breaks a symbol after a slash: "(S/" ⏎ "PRST/2012/6)". (Not a
