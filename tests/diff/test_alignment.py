@@ -202,6 +202,29 @@ def test_a_paragraph_split_in_two_is_a_split_not_an_addition():
     assert f"{split.new}, split from OP 1: " in render_text(comparison)
 
 
+def test_a_split_is_found_whichever_half_keeps_the_paragraph_and_whatever_stands_above():
+    # The second half is the longer, so it continues the paragraph; the first half has an
+    # unchanged paragraph above it, whose partner does not hold its words.
+    old = layout(
+        "1. Recalls its earlier resolutions;",
+        "2. Reaffirms its commitment to the sovereignty of Syria, emphasizing its intention"
+        " to resolve the current political crisis in Syria peacefully and noting that"
+        " nothing in this resolution authorizes measures under Article 42 of the Charter;",
+    )
+    new = layout(
+        "1. Recalls its earlier resolutions;",
+        "2. Reaffirms its commitment to the sovereignty of Syria,",
+        "3. Emphasizing its intention to resolve the current political crisis in Syria"
+        " peacefully and noting that nothing in this resolution authorizes measures under"
+        " Article 42 of the Charter;",
+    )
+    comparison = compare_texts(old, new)
+    (split,) = [c for c in comparison.alignment if c.status is Status.ADDED]
+    assert split.new == 2
+    assert split.joined == 2
+    assert split.to_dict()["split_from"] == 2
+
+
 def test_an_unrelated_removal_next_to_an_edit_is_still_a_removal():
     old = layout("1. Welcomes the report of the Secretary-General;", "2. Urges restraint by all;")
     new = layout("1. Welcomes the report of the Secretary-General of 3 May;")

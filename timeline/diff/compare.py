@@ -120,29 +120,45 @@ def _merges_and_splits(
     out = []
     for change in changes:
         if change.status is Status.REMOVED:
-            target = _neighbour_partner(change.old, old, new_of)
-            if target is not None and _covered(old[change.old], new[target], words):
+            target = next(
+                (
+                    target
+                    for target in _neighbour_partners(change.old, old, new_of)
+                    if _covered(old[change.old], new[target], words)
+                ),
+                None,
+            )
+            if target is not None:
                 change = change._replace(joined=target)
         elif change.status is Status.ADDED:
-            source = _neighbour_partner(change.new, new, old_of)
-            if source is not None and _covered(new[change.new], old[source], words):
+            source = next(
+                (
+                    source
+                    for source in _neighbour_partners(change.new, new, old_of)
+                    if _covered(new[change.new], old[source], words)
+                ),
+                None,
+            )
+            if source is not None:
                 change = change._replace(joined=source)
         out.append(change)
     return out
 
 
-def _neighbour_partner(
+def _neighbour_partners(
     index: int, blocks: tuple[Block, ...], partner: dict[int, int]
-) -> int | None:
-    """The partner of the block just before or after ``index`` in its own text, among
-    blocks of the same kind and parent."""
+) -> list[int]:
+    """The partners of the blocks just before and just after ``index`` in its own text,
+    among blocks of the same kind and parent, the one before first (a paragraph cut in
+    two may have kept its partner in either half)."""
     here = blocks[index]
+    found = []
     for near in (index - 1, index + 1):
         if 0 <= near < len(blocks) and near in partner:
             other = blocks[near]
             if other.kind is here.kind and other.parent == here.parent:
-                return partner[near]
-    return None
+                found.append(partner[near])
+    return found
 
 
 def _covered(part: Block, whole: Block, words: Words) -> bool:
