@@ -340,3 +340,17 @@ def test_the_service_refuses_duplicate_keys(revision, superuser):
 def test_the_paste_page_says_how_to_keep_a_clause_in_its_paragraph(admin_client, revision):
     page = admin_client.get(paste_url(revision)).content.decode()
     assert "put a blank line between the paragraphs" in " ".join(page.split())
+
+
+def test_review_says_when_a_new_clause_was_part_of_the_paragraph_next_to_it(admin_client, revision):
+    # The copy cut "Reaffirming … emphasizing …" in two at its inner clause: the longer
+    # half continues the predecessor's paragraph, the other is new, and was part of it.
+    cut = PASTED.replace("integrity of Syria, emphasizing", "integrity of Syria,\n\nemphasizing")
+    response = review(admin_client, revision, cut)
+    rows = response.context["rows"]
+    assert rows[10].proposed.key == "pp-sovereignty-peaceful-resolution"
+    assert rows[9].proposed is None
+    assert rows[9].split_from.key == "pp-sovereignty-peaceful-resolution"
+    assert [row.split_from for row in rows if row.index != 9] == [None] * 11
+    page = " ".join(response.content.decode().split())
+    assert f"Its words were part of <strong>{rows[10].proposed.anchor}</strong>" in page

@@ -45,6 +45,7 @@ class ReviewRow:
     old_ops: list[tuple[Op, str]]
     new_ops: list[tuple[Op, str]]
     chosen: str
+    split_from: Clause | None = None
 
 
 def revision_paste(request: HttpRequest, object_id: str, *, model_admin) -> HttpResponse:
@@ -143,6 +144,7 @@ def _rows(lineage: Lineage, old: list[Clause], chosen: list[str]) -> list[Review
             old_ops=[(op, t) for op, t in p.ops if op != Op.INSERT] if p.old is not None else [],
             new_ops=[(op, t) for op, t in p.ops if op != Op.DELETE],
             chosen=chosen[i],
+            split_from=old[p.split_from] if p.split_from is not None else None,
         )
         for i, p in enumerate(lineage.proposals)
     ]

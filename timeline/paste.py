@@ -130,12 +130,15 @@ def clause_key(clause: PastedClause, taken: Iterable[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """The engine's proposed lineage of one pasted clause: `old` is the index of the
-    predecessor's clause it continues (None: a new clause), `ops` the words changed."""
+    predecessor's clause it continues (None: a new clause), `ops` the words changed; a
+    new clause whose words the predecessor's clause continued by its neighbour held is
+    `split_from` that clause (a paragraph split in two, or cut in two by the copy)."""
 
     clause: PastedClause
     old: int | None
     status: str
     ops: tuple[tuple[Op, str], ...]
+    split_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,13 @@ def lineage_propose(old: Sequence[ClauseInput], new: Sequence[PastedClause]) -> 
     )
     by_new = {change.new: change for change in comparison.alignment if change.new is not None}
     proposals = tuple(
-        Proposal(clause, by_new[i].old, str(by_new[i].status), by_new[i].ops)
+        Proposal(
+            clause,
+            by_new[i].old,
+            str(by_new[i].status),
+            by_new[i].ops,
+            split_from=by_new[i].joined if by_new[i].old is None else None,
+        )
         for i, clause in enumerate(new)
     )
     dropped = tuple(c.old for c in comparison.alignment if c.status == "removed")
