@@ -1405,3 +1405,17 @@ def test_a_chinese_line_that_opens_with_a_number_s_end_joins_without_a_space():
     assert (
         texts(pasted)[0] == "回顾其主席2015年4月24日的声明(S/PRST/2015/10)、2015年8月17日的声明，"
     )
+
+
+def test_the_end_of_a_footnote_that_ran_on_from_the_page_before_leaves_the_text_too():
+    pasted = (
+        "The Security Council,\nRecalling its resolution 2254 (2015),1 and its statements,\n"
+        "Noting the report,2\n1. Decides to act;\n1 S/2015/1.\n2 Official Records of the "
+        "Security Council, Supplement for August 2021, document\n25-17952 (S) 071125\n\x0c"
+        "S/RES/2799 (2025)\n2. Requests a report,3 by 1 May;\n3. Decides to remain seized of"
+        " the matter.\nS/2021/348.\n3 S/2021/51.\n2/2 25-17952\n"
+    )
+    assert texts(pasted)[-2:] == [
+        "Requests a report, by 1 May;",
+        "Decides to remain seized of the matter.",
+    ]

@@ -360,22 +360,34 @@ def _drop_unruled_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
     sets them apart (a separator drawn as a line copies as nothing), and the numbers of the
     notes dropped: the lines from the page's first note to its end, where each note
     begins with its number, the note before it has the number before, a word of the page
-    above carries the first note's number as its marker ("humanitarian1"). (A note may
+    above carries the first note's number as its marker ("humanitarian1"). A note may
     stand at the foot of the page after its marker's, where the marker's page had no room
-    left for it; one that runs on to the next page's foot is read only up to the page's
-    end.)"""
+    left for it; one that runs on to the next page (its last line ends with no full stop)
+    ends at that page's foot, above its own notes, after a line that closes a paragraph
+    (`_note_tail`)."""
     kept: list[str] = []
     notes: set[str] = set()
     # Where the page being read begins, and the page before it (runs of page markers,
     # a footer and the next header, part no pages).
     start = before = 0
+    runs_on = False  # whether the last note read runs on to the next page
     for line in [*lines, PAGE]:
         if line != PAGE:
             kept.append(line)
             continue
         found = _notes_at_foot(kept, start, before)
+        if runs_on and any(line != BLANK for line in kept[start:]):
+            foot = found[0] if found is not None else len(kept)
+            tail = _note_tail(kept, start, foot)
+            if tail is not None:
+                del kept[tail:foot]
+                if found is not None:
+                    found = (tail, found[1])
+            runs_on = False
         if found is not None:
             at, numbers = found
+            last = next((line for line in reversed(kept) if line != BLANK), "")
+            runs_on = not last.endswith(".")
             del kept[at:]
             notes |= numbers
         if any(line != BLANK for line in kept[start:]):
@@ -384,6 +396,26 @@ def _drop_unruled_footnotes(lines: list[str]) -> tuple[list[str], set[str]]:
         start = len(kept)
     kept.pop()
     return kept, notes
+
+
+# How many lines the end of a note that ran on from the page before may fill.
+_TAIL_LINES = 2
+
+
+def _note_tail(lines: list[str], start: int, foot: int) -> int | None:
+    """Where the end of a note that ran on from the page before begins on the page
+    ``lines[start:]``, whose own notes begin at ``foot``: the last line or two above them,
+    ending with a full stop, after a line that closes a paragraph (";", ":", "." or ",").
+    None if no such lines are there."""
+    if foot - start < 2 or not lines[foot - 1].endswith("."):
+        return None
+    for size in range(1, _TAIL_LINES + 1):
+        above = foot - size - 1
+        if above < start:
+            return None
+        if lines[above] != BLANK and lines[above][-1] in ";:.,":
+            return foot - size
+    return None
 
 
 def _notes_at_foot(lines: list[str], start: int, before: int) -> tuple[int, set[str]] | None:
