@@ -342,7 +342,7 @@ def _paragraphs(text: str) -> list[tuple[str | None, str, bool, bool]]:
     current = ""
     # The list items written inside the paragraph so far.
     inline = _InlineItems()
-    layout = _Layout(lines)
+    layout = _Layout(lines, text)
     blank = False
     for i, line in enumerate(lines):
         if line == BLANK:
@@ -411,12 +411,15 @@ class _Layout:
     It also tells whether blank lines part the text's paragraphs (``spaced``), and whether
     a page broke before the line being read (``after_page``), which drops them."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], text: str = "") -> None:
         self.lines = lines
+        self.text = text
         self.last = ""  # the line before the one being read
         self.after_page = False  # whether a page broke before the line being read
         self._width: int | None = None
         self._spaced: bool | None = None
+        self._indents: dict[str, bool | None] | None = None
+        self._indents_first_lines: bool | None = None
 
     @property
     def spaced(self) -> bool:
@@ -443,6 +446,57 @@ class _Layout:
             self._spaced = 2 * after_blank > opening if opening else BLANK in self.lines
         return self._spaced
 
+    def indented(self, line: str) -> bool | None:
+        """Whether the text's copy indents ``line``, read from the text as pasted, where
+        the line is found by its first characters; None where it is not, or where lines
+        that open alike are indented differently."""
+        if self._indents is None:
+            self._indents = {}
+            for raw in self.text.splitlines():
+                key = _line_key(raw)
+                indented = len(raw) - len(raw.lstrip()) >= _INDENT
+                self._indents[key] = (
+                    indented if self._indents.get(key, indented) == indented else None
+                )
+        return self._indents.get(_line_key(line))
+
+    @property
+    def indents_first_lines(self) -> bool:
+        """Whether the copy kept the indent of each paragraph's first line (as
+        ``pdftotext -layout`` does, and some viewers), so that a line tells by its indent
+        whether it opens a paragraph: most lines that open a paragraph without a label
+        after one that closes a paragraph are indented, and few lines that go on with such
+        a paragraph are (a numbered paragraph's lines may all be, under its label)."""
+        if self._indents_first_lines is None:
+            if not _INDENTED_LINE.search(self.text):
+                self._indents_first_lines = False
+                return False
+            openers = opened = goes_on = indented = 0
+            labelled = False
+            previous = ""
+            for line in self.lines:
+                if line in (BLANK, PAGE):
+                    continue
+                if _MAIN_LABEL.match(line) or _SUB_LABEL.match(line):
+                    labelled = True
+                elif (
+                    previous and _last_mark(previous) in _PARAGRAPH_END and (_opens_paragraph(line))
+                ):
+                    labelled = False
+                    openers += 1
+                    opened += self.indented(line) is True
+                elif previous and not labelled:
+                    goes_on += 1
+                    indented += self.indented(line) is True
+                previous = line
+            self._indents_first_lines = (
+                openers >= _LAYOUT_LINES // 2
+                and goes_on >= _LAYOUT_LINES // 2
+                and opened >= 0.8 * openers
+                and indented <= 0.2 * goes_on
+            )
+        return self._indents_first_lines
+
     def ended_short(self, line: str) -> bool:
         """Whether the line before ``line`` ended short of the width."""
         if self._width is None:
@@ -451,6 +505,17 @@ class _Layout:
             self._width = lengths[(len(lengths) - 1) * 9 // 10] if enough else 0
         first = len(line.split(maxsplit=1)[0]) if line.strip() else 0
         return len(self.last) + 1 + first <= self._width - self._width // 8
+
+
+# A line indented this many spaces at least opens with an indent.
+_INDENT = 2
+_INDENTED_LINE = re.compile(r"^(?:[ ]{2}|\t)", re.MULTILINE)
+# How many of a line's first characters (spaces aside) find it in the text as pasted.
+_KEY_LENGTH = 24
+
+
+def _line_key(line: str) -> str:
+    return "".join(line.split())[:_KEY_LENGTH]
 
 
 # Room for a paragraph's label ("OP 3 bis.") beyond the limit of its text.
@@ -532,6 +597,11 @@ def _starts_paragraph(
         # a numbered paragraph, the next paragraph has its number: "1. 决定…，" ⏎
         # "促请双方…" goes on.
         return False
+    if not _opening(line)[:1].isupper() and layout.indents_first_lines:
+        # Where the copy kept the indent of a paragraph's first line, it tells.
+        indented = layout.indented(line)
+        if indented is not None:
+            return indented
     return closed or (mark.isalnum() and layout.ended_short(line))
 
 
