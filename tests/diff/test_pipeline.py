@@ -1461,3 +1461,16 @@ def test_where_the_copy_kept_first_line_indents_they_tell_an_inner_clause_from_a
         " при этом необходимость доступа;",
         "постановляет продолжать активно заниматься этим вопросом.",
     ]
+
+
+def test_a_line_end_hyphen_a_justified_copy_set_apart_joins_its_word():
+    # pdftotext -layout pads a justified line: "protec -" ⏎ "tion".
+    pasted = (
+        "Le Conseil de sécurité,\nRappelant que la responsabilité de la protec -\ntion des"
+        " civils incombe au premier chef à l'État hôte,\n1. Décide de rester saisi de la"
+        " question."
+    )
+    assert texts(pasted)[0] == (
+        "Rappelant que la responsabilité de la protection des civils incombe au premier chef"
+        " à l'État hôte,"
+    )

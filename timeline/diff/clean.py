@@ -589,6 +589,10 @@ def joins(previous: str, line: str, spelt: set[str]) -> str:
         # slash the text follows with a space, as the UN's Arabic does in its months,
         # "تشرين الأول/ أكتوبر".)
         return previous + line
+    if previous.endswith(" -") and previous[-3:-2].isalpha() and line[:1].islower():
+        # A justified line copied as laid out sets its last hyphen apart: "protec -" ⏎
+        # "tion" (pdftotext -layout).
+        previous = previous[:-2] + "-"
     if not previous.endswith("-") or len(previous) < 2 or not line[:1].isalnum():
         return f"{previous} {line}"
     if previous[-2].isdigit() or (previous[-2].isalpha() and line[0].isdigit()):
