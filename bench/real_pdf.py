@@ -19,12 +19,13 @@ its documents:
   draws them), each at the foot of its page below LibreOffice's separator line, which is
   drawn, not written: the copy has no rule of underscores above them.
 
-LibreOffice (``soffice --headless``) prints each to PDF, and pdftotext copies the text two
+LibreOffice (``soffice --headless``) prints each to PDF, and pdftotext copies the text three
 ways:
 
 - ``pdftotext -raw``: in the order the PDF draws it, as most PDF viewers copy;
 - ``pdftotext``: in the order its own reading of the page finds, which also joins a word
-  hyphenated at a line end and drops the hyphen ("Al-" ⏎ "Qaida" → "AlQaida").
+  hyphenated at a line end and drops the hyphen ("Al-" ⏎ "Qaida" → "AlQaida");
+- ``pdftotext -layout``: line by line as the page lays them out, indents kept.
 
 The PDFs are kept in a cache directory, one per document (named by its hash), so that a
 second run prints nothing. Needs ``soffice`` and ``pdftotext`` (Debian:
@@ -50,8 +51,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.pdf_like import Reference, _label, _printed, clean_reference, furniture
 
 CACHE = Path(tempfile.gettempdir()) / "redline-pdf-copies"
-# pdftotext's two ways of reading a page: the name the report gives each, its options.
-COPIES = {"pdftotext -raw": ["-raw"], "pdftotext": []}
+# pdftotext's ways of reading a page: the name the report gives each, its options.
+COPIES = {"pdftotext -raw": ["-raw"], "pdftotext": [], "pdftotext -layout": ["-layout"]}
 # Files printed per LibreOffice process (it starts in about a second).
 _BATCH = 40
 # How LibreOffice prints the documents (part of each PDF's cache key).
