@@ -262,18 +262,23 @@ def _text(pdf: Path, options: list[str]) -> str:
 
 
 def main() -> None:
-    """Write the ``pdftotext -raw`` copy of each FILE's PDF to OUTDIR/<file name>.txt:
-    the test suite's copies of real PDFs (``tests/diff/real_pdf_copies``)."""
+    """Write the ``pdftotext -raw`` copy of each FILE's PDF to OUTDIR/<file name>.txt (with
+    --layout, the ``pdftotext -layout`` copy to OUTDIR/<file name>.layout.txt): the test
+    suite's copies of real PDFs (``tests/diff/real_pdf_copies``)."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("outdir", type=Path)
     parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--layout", action="store_true", help="the -layout copies")
     args = parser.parse_args()
     if missing := missing_tools():
         raise SystemExit(f"needs {' and '.join(missing)} (see the module's docstring)")
     args.outdir.mkdir(parents=True, exist_ok=True)
     refs = [clean_reference(path) for path in args.files]
+    way, suffix = ("pdftotext -raw", ".txt")
+    if args.layout:
+        way, suffix = ("pdftotext -layout", ".layout.txt")
     for path, texts in zip(args.files, copies(refs), strict=True):
-        (args.outdir / f"{path.name}.txt").write_text(texts["pdftotext -raw"], encoding="utf-8")
+        (args.outdir / f"{path.name}{suffix}").write_text(texts[way], encoding="utf-8")
 
 
 if __name__ == "__main__":
