@@ -57,15 +57,14 @@ COPIES = {"pdftotext -raw": ["-raw"], "pdftotext": [], "pdftotext -layout": ["-l
 _BATCH = 40
 # How LibreOffice prints the documents (part of each PDF's cache key).
 _FILTERS = ("--convert-to", "pdf:writer_pdf_Export")
-# The language of each job number's letter: (language, country), and whether it is
-# written in the Latin script, the Chinese or another (Arabic, which runs right to left).
+# The language of each job number's letter: (language, country).
 _LANGUAGES = {
-    "E": ("en", "US", "western"),
-    "F": ("fr", "FR", "western"),
-    "S": ("es", "ES", "western"),
-    "R": ("ru", "RU", "western"),
-    "A": ("ar", "EG", "complex"),
-    "C": ("zh", "CN", "asian"),
+    "E": ("en", "US"),
+    "F": ("fr", "FR"),
+    "S": ("es", "ES"),
+    "R": ("ru", "RU"),
+    "A": ("ar", "EG"),
+    "C": ("zh", "CN"),
 }
 
 _NAMESPACES = " ".join(
@@ -88,7 +87,7 @@ def document(ref: Reference) -> str:
     """The document as a flat OpenDocument text, laid out as the UN prints it."""
     seed = zlib.crc32(ref.path.name.encode())
     parts = furniture(ref, seed)
-    language, country, script = _LANGUAGES.get(ref.language, _LANGUAGES["E"])
+    language, country = _LANGUAGES.get(ref.language, _LANGUAGES["E"])
     notes_of: dict[int, dict[int, tuple[int, str]]] = {}
     for number, (clause, word, text) in parts.notes.items():
         notes_of.setdefault(clause, {})[word] = (number, text)
@@ -124,7 +123,7 @@ def document(ref: Reference) -> str:
 <office:styles>
  <style:default-style style:family="paragraph">
   <style:paragraph-properties fo:text-align="justify" fo:margin-bottom="6pt"
-   {'style:writing-mode="rl-tb"' if script == "complex" else ""}/>
+   {'style:writing-mode="rl-tb"' if ref.language == "A" else ""}/>
   <style:text-properties style:font-name="Liberation Serif" fo:font-size="12pt"
    style:font-size-asian="12pt" style:font-size-complex="14pt" fo:hyphenate="true"
    fo:language="{language}" fo:country="{country}"

@@ -288,13 +288,18 @@ class Furniture:
     notes: dict[int, tuple[int, int, str]]
 
 
+def _english_heading(ref: Reference) -> tuple[str, ...]:
+    """An English file's heading block, one printed item a line."""
+    heading = ("United Nations", ref.symbol, "Security Council", "Distr.: General", _day(ref.date))
+    return heading + (() if ref.kind == "resolution" else ("Original: English",))
+
+
 def furniture(ref: Reference, seed: int) -> Furniture:
     copy = _Copy(ref, True, random.Random(seed))
     if ref.cover:
         heading, titles = ref.cover, ref.titles
     else:
-        heading = ("United Nations", ref.symbol, "Security Council", "Distr.: General")
-        heading += (_day(ref.date),) + (() if ref.kind == "resolution" else ("Original: English",))
+        heading = _english_heading(ref)
         titles = (ref.title,) + ((ref.adopted,) if ref.adopted else ())
     return Furniture(
         heading=tuple(heading),
@@ -455,11 +460,7 @@ class _Copy:
         there), title and adoption."""
         blank = [_BLANK] if self.blank_lines else []
         ref = self.ref
-        heading = ["United Nations", ref.symbol, "Security Council", "Distr.: General"]
-        heading.append(_day(ref.date))
-        if ref.kind != "resolution":
-            heading.append("Original: English")
-        yield from map(_Line, heading)
+        yield from map(_Line, _english_heading(ref))
         if self.foot_first:
             yield from blank
             yield from map(_Line, self.first_foot())

@@ -119,30 +119,32 @@ def _merges_and_splits(
     old_of = {c.new: c.old for c in changes if c.old is not None and c.new is not None}
     out = []
     for change in changes:
+        joined = None
         if change.status is Status.REMOVED:
-            target = next(
-                (
-                    target
-                    for target in _neighbour_partners(change.old, old, new_of)
-                    if _covered(old[change.old], new[target], words)
-                ),
-                None,
-            )
-            if target is not None:
-                change = change._replace(joined=target)
+            joined = _joined(change.old, old, new, new_of, words)
         elif change.status is Status.ADDED:
-            source = next(
-                (
-                    source
-                    for source in _neighbour_partners(change.new, new, old_of)
-                    if _covered(new[change.new], old[source], words)
-                ),
-                None,
-            )
-            if source is not None:
-                change = change._replace(joined=source)
-        out.append(change)
+            joined = _joined(change.new, new, old, old_of, words)
+        out.append(change if joined is None else change._replace(joined=joined))
     return out
+
+
+def _joined(
+    index: int,
+    blocks: tuple[Block, ...],
+    others: tuple[Block, ...],
+    partner: dict[int, int],
+    words: Words,
+) -> int | None:
+    """The block of the other text, partner of a neighbour of ``blocks[index]``, that holds
+    its words (`_covered`), or None."""
+    return next(
+        (
+            other
+            for other in _neighbour_partners(index, blocks, partner)
+            if _covered(blocks[index], others[other], words)
+        ),
+        None,
+    )
 
 
 def _neighbour_partners(

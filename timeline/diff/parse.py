@@ -418,6 +418,7 @@ class _Layout:
         self.after_page = False  # whether a page broke before the line being read
         self._width: int | None = None
         self._spaced: bool | None = None
+        self._line_roles: list[tuple[str, str, bool]] | None = None
         self._indents: dict[str, bool | None] | None = None
         self._indents_first_lines: bool | None = None
 
@@ -430,21 +431,41 @@ class _Layout:
         between the others."""
         if self._spaced is None:
             after_blank = opening = 0
+            for _, role, blank in self._roles():
+                if role in ("number after a close", "opening"):
+                    opening += 1
+                    after_blank += blank
+            self._spaced = 2 * after_blank > opening if opening else BLANK in self.lines
+        return self._spaced
+
+    def _roles(self) -> list[tuple[str, str, bool]]:
+        """Each line of text (the page and blank markers aside), how it opens, and whether
+        a blank line came before it, read once for `spaced` and `indents_first_lines`:
+        ``"number after a close"`` or ``"number"`` (a paragraph's label, after a line
+        that closes a paragraph or not), ``"item"`` (a list item's label), ``"opening"``
+        (an opening word after a line that closes a paragraph), ``"first"`` (the text's
+        first line) or ``"other"``."""
+        if self._line_roles is None:
+            self._line_roles = []
             previous, blank = "", False
             for line in self.lines:
                 if line in (BLANK, PAGE):
                     blank = blank or line == BLANK
                     continue
-                if (
-                    previous
-                    and _last_mark(previous) in _PARAGRAPH_END
-                    and (_MAIN_LABEL.match(line) or _opens_paragraph(line))
-                ):
-                    opening += 1
-                    after_blank += blank
+                closed = bool(previous) and _last_mark(previous) in _PARAGRAPH_END
+                if _MAIN_LABEL.match(line):
+                    role = "number after a close" if closed else "number"
+                elif _SUB_LABEL.match(line):
+                    role = "item"
+                elif not previous:
+                    role = "first"
+                elif closed and _opens_paragraph(line):
+                    role = "opening"
+                else:
+                    role = "other"
+                self._line_roles.append((line, role, blank))
                 previous, blank = line, False
-            self._spaced = 2 * after_blank > opening if opening else BLANK in self.lines
-        return self._spaced
+        return self._line_roles
 
     def indented(self, line: str) -> bool | None:
         """Whether the text's copy indents ``line``, read from the text as pasted, where
@@ -473,22 +494,16 @@ class _Layout:
                 return False
             openers = opened = goes_on = indented = 0
             labelled = False
-            previous = ""
-            for line in self.lines:
-                if line in (BLANK, PAGE):
-                    continue
-                if _MAIN_LABEL.match(line) or _SUB_LABEL.match(line):
+            for line, role, _ in self._roles():
+                if role in ("number after a close", "number", "item"):
                     labelled = True
-                elif (
-                    previous and _last_mark(previous) in _PARAGRAPH_END and (_opens_paragraph(line))
-                ):
+                elif role == "opening":
                     labelled = False
                     openers += 1
                     opened += self.indented(line) is True
-                elif previous and not labelled:
+                elif role == "other" and not labelled:
                     goes_on += 1
                     indented += self.indented(line) is True
-                previous = line
             self._indents_first_lines = (
                 openers >= _LAYOUT_LINES // 2
                 and goes_on >= _LAYOUT_LINES // 2
